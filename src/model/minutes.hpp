@@ -335,6 +335,30 @@ struct Contact {
     std::string phone, extension, fax, email, url;
 };
 
+// ------------------------------------------------------------------ source positions
+
+// Where a character of a stored text run is in the XML. build (build.hpp) takes the line breaks
+// and indentation of hard-wrapped source lines out of paragraph text, so the stored text is not
+// contiguous in the source: each anchor says that byte `offset` of the stored text is the
+// character at `loc`. Counting code points from the nearest anchor gives any other position.
+struct TextAnchor {
+    std::uint32_t offset = 0;
+    SourceLoc loc;
+};
+
+// A string the model keeps as a plain field (an attribute value such as a person's name, or the
+// content of a simple element such as body-name or interjection), with where it is, so checks
+// that look at single characters (control characters, unassigned code points, variation
+// selectors, private use) can point at the exact character.
+struct StringField {
+    NodeId owner;        // the element the string belongs to
+    std::string what;    // the attribute's name ("name", "reading", "href") or the element's
+                         // name for element content ("body-name", "interjection", "phone")
+    std::string value;   // as stored in the model
+    NodeId text_id;      // element content: the text run (anchored as above); 0 for an attribute
+    SourceLoc loc;       // the value's first character
+};
+
 // ------------------------------------------------------------------ the document
 
 struct Minutes {
@@ -353,17 +377,30 @@ struct Minutes {
     bool end_mark = false;  // <end/>: the template prints 以上
     std::optional<Contact> contact;
 
-    // locations[id.value] is where node `id` starts in `file` (index 0 unused).
+    // locations[n.value] is where node `n` starts in `file` (index 0 unused).
     std::vector<SourceLoc> locations;
 
-    SourceLoc loc(NodeId id) const {
-        return id.value < locations.size() ? locations[id.value] : SourceLoc{};
+    SourceLoc loc(NodeId node) const {
+        return node.value < locations.size() ? locations[node.value] : SourceLoc{};
     }
 
+    // text_anchors[id.value]: the anchors of text run `id` when build removed whitespace inside
+    // it; empty when the run is contiguous in the source (its location is then locations[id]).
+    // Same size as `locations`.
+    std::vector<std::vector<TextAnchor>> text_anchors;
+
+    // Every plain string field (see StringField), in document order.
+    std::vector<StringField> strings;
+
     // Where the character at `byte_offset` of the text run `text_id` is. Counts code points
-    // and newlines of the run's own text from its start (exact unless the source wrote
-    // character or entity references before that point).
+    // and newlines of the run's own text from the nearest anchor before it (build anchors each
+    // source line of a run exactly; the count is exact unless the source wrote a character or
+    // entity reference between that anchor and the character). An offset at or past the end
+    // gives the position just after the last character.
     SourceLoc loc_in_text(NodeId text_id, std::string_view text, std::size_t byte_offset) const;
+
+    // Where the character at `byte_offset` of `field.value` is (same precision as loc_in_text).
+    SourceLoc loc_in_string(const StringField& field, std::size_t byte_offset) const;
 
     // Look-ups by XML id; nullptr when absent.
     const Person* find_person(std::string_view xml_id) const;
