@@ -353,7 +353,7 @@ std::unique_ptr<Face> Face::load(const std::string& path, const LoadOptions& opt
              "font file " + shown + " holds a single face, so face index " + i + " does not exist",
              "フォントファイル " + shown + " の書体は 1 個だけで、番号 " + i + " はありません",
              "use face index 0 (or omit it) for a .ttf/.otf file",
-             ".ttf/.otf ファイルでは書体番号を 0 にする（または省略する）してください");
+             ".ttf/.otf ファイルでは書体番号を 0 にしてください（省略しても構いません）");
         return nullptr;
     }
 
