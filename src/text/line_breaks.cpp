@@ -10,6 +10,7 @@
 #include <unicode/utext.h>
 
 #include "text/char_class.hpp"
+#include "text/digits.hpp"
 
 namespace gijiroku::text {
 
@@ -32,10 +33,6 @@ const char* icu_locale(KinsokuLevel level) {
     case KinsokuLevel::loose: return "ja@lb=loose";
     }
     return "ja@lb=strict";
-}
-
-bool is_digit(char32_t c) {
-    return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19);
 }
 
 // Separators inside a number (JLREQ cl-24 `1,000` `3.14`, and their full-width forms).
