@@ -99,9 +99,9 @@ public:
     // Western characters (cl-24/25/27 and the abbreviation marks cl-12/13, no spaces: the
     // characters on both sides of the delimiter belong to the run), the character at i is
     // not itself a delimiter (so `//` and `?&` stay together), and the delimiter is not the
-    // `.`/`,` of a number between digits (`3.14`). Same size and
-    // index convention as breaks(); entries 0 and text.size() are false. May overlap with
-    // allowed entries of breaks().
+    // `.`/`,` of a number between digits (`3.14`). Same size and index convention as
+    // breaks(); entries 0 and text.size() are false. May overlap with allowed entries of
+    // breaks().
     std::vector<bool> emergency_breaks(std::u32string_view text) const;
 
     // The last resort when even emergency_breaks() leave a run too wide (CSS
