@@ -395,6 +395,12 @@ void Checker::index() {
         collect_inline_refs(*p.content);
     }
     for (const StringField& f : m_.strings) texts_.push_back({f.value, NodeId{}, &f});
+    // Character rules report in document order.
+    std::stable_sort(texts_.begin(), texts_.end(), [this](const TextRef& a, const TextRef& b) {
+        const SourceLoc la = a.field ? a.field->loc : m_.loc(a.run);
+        const SourceLoc lb = b.field ? b.field->loc : m_.loc(b.run);
+        return std::pair(la.line, la.column) < std::pair(lb.line, lb.column);
+    });
     // Report references in document order.
     std::stable_sort(refs_.begin(), refs_.end(), [](const Reference& a, const Reference& b) {
         return std::pair(a.ref->loc.line, a.ref->loc.column) < std::pair(b.ref->loc.line, b.ref->loc.column);
@@ -974,6 +980,8 @@ void Checker::hand_indent() {
         if (p.role == Role::cell) continue;
         const Inline* run = first_run(*p.content);
         if (!run || !run->text.starts_with("\u3000")) continue;
+        const std::u32string t = utf8::decode(run->text);
+        if (p.content->size() == 1 && std::all_of(t.begin(), t.end(), is_blank_char)) continue;  // E316's
         warning("W325", m_.loc_in_text(run->id, run->text, 0),
                 "the text starts with an ideographic space (U+3000), typed as indentation",
                 "文頭に全角スペース（U+3000）があります（字下げの手入力）",
