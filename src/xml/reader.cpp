@@ -34,6 +34,7 @@ constexpr int parse_options =
     XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC;
 
 std::string to_string(const xmlChar* s) { return s ? reinterpret_cast<const char*>(s) : ""; }
+std::string str_or_empty(const char* s) { return s ? s : ""; }
 
 ReadState& state_of(void* ctx) {
     return *static_cast<ReadState*>(static_cast<xmlParserCtxtPtr>(ctx)->_private);
@@ -183,8 +184,26 @@ std::string html_entity_reference(std::string_view name) {
 void report_parse_error(ReadState& st, const xmlError* err) {
     const std::string raw = error_text(err);
     if (err->level == XML_ERR_WARNING) {
-        st.diags.warning("W101", st.file, st.loc(st.parser_offset()), "XML warning: " + raw,
-                         "XML の警告: " + raw);
+        const std::size_t at = st.parser_offset();
+        if (err->code == XML_WAR_SPACE_VALUE) {
+            if (st.schema) return;  // the schema check says it better (E205), at the same place
+            const std::size_t name = st.src.rfind("xml:space", at);
+            std::size_t value = name == std::string_view::npos ? at : st.src.find_first_of("\"'", name);
+            value = value == std::string_view::npos ? at : value + 1;
+            st.diags.warning("W102", st.file, st.loc(value),
+                             "xml:space must be \"default\" or \"preserve\"; this value is ignored",
+                             "xml:space の値は \"default\" か \"preserve\" です。この値は無視されます");
+            return;
+        }
+        if (err->code == XML_WAR_NS_URI || err->code == XML_WAR_NS_URI_RELATIVE) {
+            st.diags.warning("W101", st.file, st.loc(at),
+                             "the namespace name '" + str_or_empty(err->str1) +
+                                 "' is not an absolute URI such as urn:… or https://…",
+                             "名前空間名「" + str_or_empty(err->str1) +
+                                 "」が urn:… や https://… のような絶対 URI ではありません");
+            return;
+        }
+        st.diags.warning("W101", st.file, st.loc(at), "XML warning: " + raw, "XML の警告: " + raw);
         return;
     }
     const bool namespace_error = err->domain == XML_FROM_NAMESPACE;

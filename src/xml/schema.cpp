@@ -183,12 +183,39 @@ struct CompileState {
     bool failed = false;
 };
 
+// libxml2 names a schema compiled from memory "in_memory_buffer"; ours have names.
+std::string schema_file(const xmlError* err, const std::string& fallback) {
+    if (!err->file || std::string_view(err->file) == "in_memory_buffer") return fallback;
+    return err->file;
+}
+
 void on_compile_error(void* data, xmlErrorPtr err) {
     auto& st = *static_cast<CompileState*>(data);
     if (!err) return;
-    const std::string file = err->file ? err->file : st.name;
+    const std::string file = schema_file(err, st.name);
     const SourceLoc loc{static_cast<std::uint32_t>(std::max(err->line, 0)), 0};
     const std::string text = error_text(err);
+    // An xs:import or xs:include that the loader refused (libxml2 words it as a parse failure).
+    for (const std::string_view lead : {"Failed to parse the XML resource '",
+                                        "Failed to locate a schema at location '"}) {
+        const std::size_t at = text.find(lead);
+        if (at == std::string::npos) continue;
+        const std::size_t start = at + lead.size();
+        const std::string location = text.substr(start, text.find('\'', start) - start);
+        const bool warning = err->level == XML_ERR_WARNING;
+        if (!warning) st.failed = true;
+        Diagnostic d{warning ? Severity::warning : Severity::error, warning ? "W290" : "E290", file, loc,
+                     "the schema " + st.name + " refers to " + location +
+                         ", which is not one of the schemas built into gijiroku (xml.xsd, "
+                         "minutes.xsd, template.xsd); nothing else is loaded",
+                     "スキーマ " + st.name + " が " + location +
+                         " を参照していますが、gijiroku に組み込まれたスキーマ（xml.xsd、minutes.xsd、"
+                         "template.xsd）ではないため読み込みません",
+                     "refer to a built-in schema by its file name, e.g. schemaLocation=\"xml.xsd\"",
+                     "組み込みのスキーマをファイル名で参照してください（例: schemaLocation=\"xml.xsd\"）"};
+        st.diags.report(std::move(d));
+        return;
+    }
     if (err->level == XML_ERR_WARNING) {
         st.diags.warning("W290", file, loc, "schema warning: " + text, "スキーマの警告: " + text);
         return;
