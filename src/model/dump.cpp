@@ -158,11 +158,11 @@ private:
     void lang(std::string_view l) {
         if (!l.empty()) field("lang", l);
     }
-    // The position of the next string field named `what` (elements whose id the model does
-    // not keep: issuer, office, phone, ...).
+    // The position of the element of the next string field named `what` (elements whose id
+    // the model does not keep: issuer, office, phone, ...).
     SourceLoc string_loc(std::string_view what) {
         for (; string_cursor_ < m_.strings.size(); ++string_cursor_) {
-            if (m_.strings[string_cursor_].what == what) return m_.strings[string_cursor_++].loc;
+            if (m_.strings[string_cursor_].what == what) return m_.loc(m_.strings[string_cursor_++].owner);
         }
         string_cursor_ = 0;
         return {};

@@ -14,6 +14,10 @@
 //           opinion by=iwasaki @72:9
 //             text "多摩地域では…" @72:18
 //
+// Simple text elements (body-name, issuer, office, interjection) print their text on the
+// element's line, at the element's position. `end` (the 以上 mark) is printed without a
+// position: the model keeps only that it is there.
+//
 // Strings are in double quotes with \" \\ \n \t escaped and other control characters as
 // \u{XX}; everything else (kanji, 﨑, variation selectors) is written as is, so a dump shows
 // exactly the characters the model holds. Optional fields appear only when present. The format

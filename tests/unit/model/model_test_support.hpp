@@ -3,6 +3,8 @@
 // diagnostics compactly as "CODE@line:col".
 #pragma once
 
+#include <catch2/catch.hpp>
+
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -79,3 +81,12 @@ inline std::vector<gijiroku::Diagnostic> with_code(const gijiroku::Diagnostics& 
 }
 
 }  // namespace model_test
+
+namespace Catch {
+template <>
+struct StringMaker<gijiroku::SourceLoc> {
+    static std::string convert(const gijiroku::SourceLoc& l) {
+        return std::to_string(l.line) + ":" + std::to_string(l.column);
+    }
+};
+}  // namespace Catch
