@@ -62,8 +62,11 @@ void too_many_nodes(ReadState& st, std::size_t at) {
                    "split the minutes into several files", "議事録を複数のファイルに分けてください");
 }
 
+// XML_MAX_TEXT_LENGTH of libxml2 2.9 (parserInternals.h).
+constexpr std::size_t libxml_max_text = XML_MAX_TEXT_LENGTH;
+
 void too_long(ReadState& st, std::size_t at, std::string_view what, std::string_view what_ja) {
-    const std::string n = with_commas(std::min<std::size_t>(st.options.max_text_bytes, 10'000'000));
+    const std::string n = with_commas(std::min<std::size_t>(st.options.max_text_bytes, libxml_max_text));
     st.diags.error("E109", st.file, st.loc(at),
                    std::string(what) + " is longer than " + n + " bytes",
                    std::string(what_ja) + "が " + n + " バイトを超えています",
@@ -127,7 +130,7 @@ void on_characters(void* ctx, const xmlChar* ch, int len) {
         }
     }
     const std::size_t n = static_cast<std::size_t>(len);
-    if (st.text_run + n > st.options.max_text_bytes) {
+    if (st.text_run + n > std::min<std::size_t>(st.options.max_text_bytes, libxml_max_text)) {
         std::size_t start = st.markup_end;
         if (!new_run) node_offset(last, start);
         too_long(st, source_offset_in_text(st.src, start, 0), "a piece of text", "ひと続きの文字列");

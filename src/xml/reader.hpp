@@ -24,8 +24,9 @@ struct ReadOptions {
     std::size_t max_bytes = 32 * 1024 * 1024;
     // Deepest element nesting (E108). Values above 256 are capped by libxml2's own limit.
     std::size_t max_depth = 256;
-    // Longest single text node, in bytes (E109). libxml2 refuses more than 10,000,000 without
-    // XML_PARSE_HUGE whatever this says.
+    // Longest single text node, in bytes (E109). Capped at 10,000,000, libxml2's limit without
+    // XML_PARSE_HUGE (which the reader never sets), so the answer does not depend on how libxml2
+    // happens to deliver the text.
     std::size_t max_text_bytes = 10'000'000;
     // Elements plus text nodes in the whole document (E117): bounds the memory of the tree.
     std::size_t max_nodes = 1'000'000;

@@ -116,8 +116,9 @@ Expected parse_expected(std::string_view detail) {
 std::string expected_en(const Expected& e) {
     return e.shown.size() == 1 ? e.shown[0] : "one of " + join_en(e.shown);
 }
+// "置けるのは <title> です" / "置けるのは <a>、<b> のいずれかです".
 std::string expected_ja(const Expected& e) {
-    return e.shown.size() == 1 ? e.shown_ja[0] : join_ja(e.shown_ja) + " のいずれか";
+    return e.shown.size() == 1 ? e.shown_ja[0] + " です" : join_ja(e.shown_ja) + " のいずれかです";
 }
 
 struct Description {
@@ -483,7 +484,7 @@ void report_schema_error(ReadState& st, const xmlError* err) {
         }
         st.diags.error("E201", f, element_loc,
                        tag + " is not allowed here; expected " + expected_en(e),
-                       "ここに " + tag + " は置けません。置けるのは " + expected_ja(e) + " です", hint,
+                       "ここに " + tag + " は置けません。置けるのは " + expected_ja(e), hint,
                        hint_ja);
         return;
     }
@@ -508,9 +509,12 @@ void report_schema_error(ReadState& st, const xmlError* err) {
     if (detail.starts_with("Missing child element(s).")) {
         const Expected e = parse_expected(detail);
         const std::string want = e.shown.empty() ? "a required element" : expected_en(e);
-        const std::string want_ja = e.shown.empty() ? "必要な要素" : expected_ja(e);
+        const std::string want_ja =
+            e.shown.empty() ? "必要な要素"
+            : e.shown.size() == 1 ? "必要な " + e.shown_ja[0] + " "
+                                  : "必要な要素（" + join_ja(e.shown_ja) + " のいずれか）";
         st.diags.error("E202", f, element_loc, tag + " is missing " + want,
-                       tag + " に必要な " + want_ja + " がありません",
+                       tag + " に" + want_ja + "がありません",
                        "add it inside " + tag + ", in the order the schema gives",
                        tag + " の中に、スキーマの定める順序で追加してください");
         return;

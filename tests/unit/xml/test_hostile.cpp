@@ -83,6 +83,15 @@ TEST_CASE("E108: 100,000 nested elements stop at the depth limit") {
     CHECK(briefs(r.diags) == "E108@1:769");
     CHECK_FALSE(r.doc);
 
+    // Above 256 levels libxml2's own limit applies; its error is translated the same way.
+    ReadOptions deeper;
+    deeper.max_depth = 100000;
+    auto lib = xml_test::read(s, nullptr, deeper);
+    REQUIRE(lib.diags.all().size() == 1);
+    CHECK(lib.diags.all()[0].code == "E108");
+    CHECK(lib.diags.all()[0].loc.line == 1);
+    CHECK_FALSE(lib.doc);
+
     ReadOptions shallow;
     shallow.max_depth = 3;
     auto r2 = xml_test::read("<a>\n <b>\n  <c>\n   <d/></c></b></a>", nullptr, shallow);
@@ -102,6 +111,18 @@ TEST_CASE("E102/E109: a 50 MB text node is refused by size, then by text length"
     auto r2 = xml_test::read(s, nullptr, big);
     CHECK(briefs(r2.diags) == "E109@1:4");
     CHECK_FALSE(r2.doc);
+
+    // A larger max_text_bytes is capped at libxml2's own limit (10,000,000 bytes without
+    // XML_PARSE_HUGE), whichever way libxml2 delivers the text.
+    ReadOptions lax = big;
+    lax.max_text_bytes = 40u * 1024 * 1024;
+    std::string twelve = "<a>\n";
+    twelve.append(12u * 1000 * 1000, 'y');
+    twelve += "</a>";
+    auto r5 = xml_test::read(twelve, nullptr, lax);
+    CHECK(briefs(r5.diags) == "E109@1:4");  // the text begins with the line end after <a>
+    CHECK(r5.diags.all().at(0).message == "a piece of text is longer than 10,000,000 bytes");
+    CHECK_FALSE(r5.doc);
 
     // The limit is per text node, and the position is the text's first character even when a
     // comment comes first.

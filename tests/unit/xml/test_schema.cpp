@@ -111,6 +111,11 @@ TEST_CASE("E201: an unexpected element names what is expected, with a suggestion
     CHECK(d.message_ja == "ここに <titel> は置けません。置けるのは <title> です");
     CHECK(d.hint == "did you mean <title>?");
 
+    auto several = xml_test::read(minutes(" kind=\"gijiroku\"", good_head, "<zz/>\n"), test_schema().get());
+    CHECK(briefs(several.diags) == "E201@5:1");
+    CHECK(several.diags.all().at(0).message == "<zz> is not allowed here; expected one of <p> or <list>");
+    CHECK(several.diags.all().at(0).message_ja == "ここに <zz> は置けません。置けるのは <p>、<list> のいずれかです");
+
     // An element of the right name in the wrong namespace says so.
     auto ns = xml_test::read(minutes(" kind=\"gijiroku\"", "<title xmlns=\"\">x</title>\n", ""),
                              test_schema().get());
@@ -140,6 +145,11 @@ TEST_CASE("E202: a missing required element") {
     CHECK(briefs(r2.diags) == "E202@1:1");
     CHECK(r2.diags.all().at(0).message == "<minutes> is missing <date>");
     CHECK(r2.diags.all().at(0).message_ja == "<minutes> に必要な <date> がありません");
+
+    auto r4 = xml_test::read(minutes(" kind=\"gijiroku\"", good_head, ""), test_schema().get());
+    CHECK(briefs(r4.diags) == "E202@4:1");
+    CHECK(r4.diags.all().at(0).message == "<body> is missing one of <p> or <list>");
+    CHECK(r4.diags.all().at(0).message_ja == "<body> に必要な要素（<p>、<list> のいずれか）がありません");
 
     auto r3 = xml_test::read(minutes(" kind=\"gijiroku\"", good_head, "  <list/>\n"), test_schema().get());
     CHECK(briefs(r3.diags) == "E202@5:3");
