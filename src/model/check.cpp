@@ -903,6 +903,9 @@ std::size_t hand_label_length(const std::u32string& t) {
     const auto is_space = [](char32_t c) { return c == U' ' || c == U'\u3000'; };
     if (t.empty()) return 0;
     const char32_t c0 = t[0];
+    // 〇〇区, ○○委員, ●●: a doubled mark is a placeholder for a withheld name, not a bullet.
+    if (t.size() > 1 && t[1] == c0 && std::u32string_view(U"○◯●〇").find(c0) != std::u32string_view::npos)
+        return 0;
     // Bullets and marks: one character.
     if (std::u32string_view(U"・･•●○◯◎■□◆◇▼▽▲△★☆→⇒➡➔※＊").find(c0) != std::u32string_view::npos)
         return 1;

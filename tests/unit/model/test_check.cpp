@@ -122,8 +122,8 @@ TEST_CASE("E309: an answer follows an opinion or question") {
 
 TEST_CASE("W310, W325: labels and indentation the template generates") {
     CHECK(check_briefs("hand-numbering.xml") ==
-          "W310@25:18 W310@26:18 W310@27:18 W310@28:18 W310@29:18 W310@30:32 W310@34:10 W310@35:13 "
-          "W310@36:14");
+          "W310@25:18 W310@26:18 W310@27:18 W310@28:18 W310@29:18 W310@30:32 W310@35:10 W310@36:13 "
+          "W310@37:14");
     CHECK(check_briefs("hand-indent.xml") == "W325@25:18");
 }
 
