@@ -1,7 +1,6 @@
 #include "model/build.hpp"
 
 #include <charconv>
-#include <climits>
 #include <cstdint>
 #include <span>
 #include <string>

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 #include <string_view>
+#include <type_traits>
+#include <variant>
 
 namespace gijiroku::model {
 
