@@ -39,6 +39,18 @@
 //   two lines of the title: 「令和６年度 第３回 …」 / 「議事要旨」).
 // - A `label` (or a span with `marker` set) that is the first child of a paragraph-level
 //   node is set in the paragraph's marker box (hanging indent, BlockStyle::marker_width).
+// - The one exception to "never mixed": a `list_item` is an optional `label` followed by one
+//   `list_body` (PDF LI = Lbl + LBody). The label is set in the list_item style's marker box
+//   (from start_indent, marker_width wide) and the first line of the list_body's first block
+//   starts on the same line. A list_body holds paragraphs (and nested lists), or, in a list
+//   with `inline_items`, its text directly.
+// - A list with `inline_items` (attendee names) runs its items on as one paragraph; its
+//   `caption`, when present, runs in as the first words of that paragraph (「（欠席）瀨委員、…」).
+// - Lengths in BlockStyle are measured from the start of the measure, never from the parent:
+//   nested blocks do not add up indents.
+// - Every block node made by style::resolve has a style; -1 only in hand-made trees.
+// - Words a template spreads or tracks (a `term` with BlockStyle::jidori, a `line` with
+//   letter_spacing) hold the plain word (日時, 議事要旨): no spaces are ever inserted.
 #pragma once
 
 #include <cstdint>
@@ -119,6 +131,23 @@ struct PageSetup {
     std::string running_head;        // empty: none
     std::string page_number_font_role = "mincho";
     double page_number_size_pt = 9;
+    bool page_number_at_top = false;         // in the head area rather than the foot
+    Align page_number_align = Align::center; // start / center / end of the measure
+};
+
+// A font file a template brings (absolute path, checked to lie inside the template's folder)
+// and fallback chains that replace fonts/fonts.xml's for a role (fonts/README.md).
+struct FontFile {
+    std::string id;
+    std::string path;
+    std::string family;  // display name for messages
+    bool bold = false;
+    bool fallback = false;  // opened only when a character is missing from the faces before it
+};
+
+struct FontRoleChain {
+    std::string role;                // mincho, gothic, gothic-bold, or a role of the template
+    std::vector<std::string> chain;  // font ids (of fonts.xml or of `StyledDoc::fonts`)
 };
 
 struct Node {
@@ -153,6 +182,8 @@ struct StyledDoc {
     KinsokuSetting kinsoku;
     double latin_spacing = 0.25; // 和欧間 in zw (JLREQ §3.2.6; 1/4 em)
     std::vector<BlockStyle> styles;
+    std::vector<FontFile> fonts;           // the template's own font files (often empty)
+    std::vector<FontRoleChain> font_roles; // chains replacing fonts.xml's (often empty)
     Node root;                   // role document
     std::string css;             // extra CSS from the template for the XHTML (may be empty)
 
