@@ -199,7 +199,8 @@ void report_parse_error(ReadState& st, const xmlError* err) {
             return;
         }
         if (err->code == XML_WAR_NS_URI || err->code == XML_WAR_NS_URI_RELATIVE) {
-            st.diags.warning("W101", st.file, st.loc(at),
+            const std::size_t uri = err->str1 ? st.src.rfind(err->str1, at) : std::string_view::npos;
+            st.diags.warning("W101", st.file, st.loc(uri == std::string_view::npos ? at : uri),
                              "the namespace name '" + str_or_empty(err->str1) +
                                  "' is not an absolute URI such as urn:… or https://…",
                              "名前空間名「" + str_or_empty(err->str1) +
@@ -362,6 +363,32 @@ void report_parse_error(ReadState& st, const xmlError* err) {
                                "=\"…\" と宣言するか、接頭辞を削除してください");
             return;
         }
+        case XML_ERR_RESERVED_XML_NAME:
+            if (raw.starts_with("XML declaration allowed only at the start")) {
+                st.diags.error("E118", f, st.loc(back_to("<?xml")),
+                               "the <?xml …?> declaration must be the very first thing in the file",
+                               "<?xml …?> の宣言は、ファイルの一番先頭に置く必要があります",
+                               "delete the blank lines or spaces before it",
+                               "宣言の前にある空行や空白を削除してください");
+                return;
+            }
+            break;
+        case XML_ERR_HYPHEN_IN_COMMENT:
+            st.diags.error("E119", f, st.loc(back_to("<!--")),
+                           "a comment may not contain \"--\"",
+                           "コメントの中に「--」は書けません",
+                           "write the dashes another way, e.g. \"- -\" or \"―\"",
+                           "「- -」や「―」など別の書き方にしてください");
+            return;
+        case XML_ERR_SPACE_REQUIRED:
+            if (raw.starts_with("attributes construct error")) {
+                st.diags.error("E115", f, st.loc(at),
+                               "attributes must be separated by a space",
+                               "属性と属性の間には空白が必要です",
+                               "add a space before this attribute", "この属性の前に空白を入れてください");
+                return;
+            }
+            break;
         default: break;
     }
 
@@ -488,6 +515,7 @@ void build_children(const ReadState& st, const xmlNode* from, Node& into) {
 std::optional<Document> read(std::string_view bytes, std::string_view file_name,
                              const Schema* schema, const ReadOptions& options, Diagnostics& diags) {
     const std::string file(file_name);
+    const std::size_t errors_before = diags.error_count();
     const auto bom = check_file_bytes(bytes, file, options, diags);
     if (!bom) return std::nullopt;
     auto source = std::make_shared<const SourceText>(std::string(bytes.substr(*bom)));
@@ -540,7 +568,7 @@ std::optional<Document> read(std::string_view bytes, std::string_view file_name,
     ctxt->myDoc = nullptr;
 
     if (st.fatal || st.ns_error || !ctxt->wellFormed || !doc || !xmlDocGetRootElement(doc.get())) {
-        if (!diags.has_errors() || (!st.fatal && !st.ns_error))
+        if (diags.error_count() == errors_before)
             diags.error("E119", file, st.loc(st.parser_offset()), "the file is not well-formed XML",
                         "ファイルが正しい形式の XML ではありません");
         return std::nullopt;

@@ -195,7 +195,7 @@ TEST_CASE("E110: undefined entities, with the character reference for HTML names
     CHECK(briefs(xml_test::read("<a b=\"&foo;\"/>").diags) == "E110@1:7");
 }
 
-TEST_CASE("E111–E116: common syntax mistakes, each at its place") {
+TEST_CASE("E111–E119: common syntax mistakes, each at its place") {
     auto mismatch = xml_test::read("<a>\n  <b>x</c>\n</a>");
     CHECK(briefs(mismatch.diags) == "E111@2:7");
     CHECK(mismatch.diags.all().at(0).message ==
@@ -210,6 +210,14 @@ TEST_CASE("E111–E116: common syntax mistakes, each at its place") {
     CHECK(briefs(xml_test::read("<a x=\"1\" y=\"2\" x=\"3\"/>").diags) == "E115@1:16");
     CHECK(briefs(xml_test::read("<a x=1/>").diags) == "E115@1:6");
     CHECK(briefs(xml_test::read("<a x/>").diags) == "E115@1:4");
+    CHECK(briefs(xml_test::read("<a b=\"1\"c=\"2\"/>").diags) == "E115@1:9");
+    CHECK(briefs(xml_test::read("\n<?xml version=\"1.0\"?>\n<a/>").diags) == "E118@2:1");
+    auto comment = xml_test::read("<a>\n  <!-- 前半 -- 後半 -->\n</a>");
+    CHECK(briefs(comment.diags) == "E119@2:3");
+    CHECK(comment.diags.all().at(0).message == "a comment may not contain \"--\"");
+    auto other = xml_test::read("<a>]]></a>");
+    CHECK(briefs(other.diags) == "E119@1:4");
+    CHECK(other.diags.all().at(0).message == "XML syntax error: Sequence ']]>' not allowed in content");
     auto prefix = xml_test::read("<a>\n <p:b/></a>");
     CHECK(briefs(prefix.diags) == "E116@2:2");
     CHECK_FALSE(prefix.doc);
@@ -243,6 +251,17 @@ TEST_CASE("E117: limits on attributes, namespaces and nodes") {
     for (int i = 0; i < 300; ++i) quoted += " x" + std::to_string(i) + "=''";
     quoted += ">--></a>";
     CHECK(briefs(xml_test::read(quoted).diags).empty());
+}
+
+TEST_CASE("W101/W102: warnings keep the document") {
+    auto r = xml_test::read("<a>\n <b xmlns=\"minutes\"/></a>");
+    CHECK(briefs(r.diags) == "W101@2:12");
+    CHECK(r.diags.all().at(0).message ==
+          "the namespace name 'minutes' is not an absolute URI such as urn:… or https://…");
+    CHECK(r.doc);
+    auto space = xml_test::read("<a xml:space='keep'/>");
+    CHECK(briefs(space.diags) == "W102@1:15");
+    CHECK(space.doc);
 }
 
 TEST_CASE("a UTF-8 BOM is accepted") {
