@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "gijiroku/source_loc.hpp"
+
 namespace gijiroku {
 
 enum class Severity : unsigned char { note, warning, error };
@@ -21,8 +23,7 @@ struct Diagnostic {
     Severity severity = Severity::error;
     std::string code;        // "E301"
     std::string file;        // as given by the caller ("<stdin>" for standard input)
-    std::uint32_t line = 0;  // 1-based; 0 when the whole file is meant
-    std::uint32_t column = 0;  // 1-based, in characters; 0 when unknown
+    SourceLoc loc;           // loc.line 1-based (0: the whole file); loc.column in characters (0: unknown)
     std::string message;     // English
     std::string message_ja;  // Japanese
     std::string hint;        // how to fix it (English), may be empty

@@ -81,9 +81,9 @@ MessageLanguage message_language_from_environment() {
 std::string format_diagnostic(const Diagnostic& d, std::string_view source, MessageLanguage lang) {
     const bool ja = lang == MessageLanguage::japanese;
     std::string out = d.file.empty() ? "gijiroku" : d.file;
-    if (d.line) {
-        out += ':' + std::to_string(d.line);
-        if (d.column) out += ':' + std::to_string(d.column);
+    if (d.loc.line) {
+        out += ':' + std::to_string(d.loc.line);
+        if (d.loc.column) out += ':' + std::to_string(d.loc.column);
     }
     out += ": ";
     out += severity_word(d.severity, lang);
@@ -91,17 +91,17 @@ std::string format_diagnostic(const Diagnostic& d, std::string_view source, Mess
     out += ": ";
     out += (ja && !d.message_ja.empty()) ? d.message_ja : d.message;
     out += '\n';
-    if (d.line && !source.empty()) {
-        const std::string_view text = source_line(source, d.line);
+    if (d.loc.line && !source.empty()) {
+        const std::string_view text = source_line(source, d.loc.line);
         if (!text.empty()) {
-            const std::string number = std::to_string(d.line);
+            const std::string number = std::to_string(d.loc.line);
             out += ' ' + number + " | ";
             // Tabs become one space so the caret stays aligned.
             for (char c : text) out += (c == '\t') ? ' ' : c;
             out += '\n';
-            if (d.column) {
+            if (d.loc.column) {
                 out += std::string(number.size() + 1, ' ') + " | ";
-                const int cells = text::display_width(prefix_chars(text, d.column - 1));
+                const int cells = text::display_width(prefix_chars(text, d.loc.column - 1));
                 out += std::string(static_cast<std::size_t>(cells), ' ') + "^\n";
             }
         }
@@ -114,7 +114,7 @@ std::string format_diagnostic(const Diagnostic& d, std::string_view source, Mess
 std::string format_diagnostic_json(const Diagnostic& d, MessageLanguage lang) {
     std::string out = "{\"file\":";
     json_string(out, d.file);
-    out += ",\"line\":" + std::to_string(d.line) + ",\"column\":" + std::to_string(d.column);
+    out += ",\"line\":" + std::to_string(d.loc.line) + ",\"column\":" + std::to_string(d.loc.column);
     out += ",\"severity\":";
     json_string(out, severity_word(d.severity, MessageLanguage::english));
     out += ",\"code\":";

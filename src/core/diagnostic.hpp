@@ -14,23 +14,11 @@
 #include <vector>
 
 #include "core/source_loc.hpp"
+#include "gijiroku/diagnostic.hpp"  // Severity and Diagnostic: one type, public and internal
 
 namespace gijiroku {
 
-enum class Severity : unsigned char { note, warning, error };
-
 const char* severity_name(Severity s);  // "note", "warning", "error"
-
-struct Diagnostic {
-    Severity severity = Severity::error;
-    std::string code;        // "E301"
-    std::string file;        // as the user named it ("-" shown as "<stdin>")
-    SourceLoc loc;           // line/column in `file`; {0,0} when the whole file is meant
-    std::string message;     // English, one sentence, no trailing period needed
-    std::string message_ja;  // Japanese; same content
-    std::string hint;        // optional: how to fix it (English)
-    std::string hint_ja;     // optional: how to fix it (Japanese)
-};
 
 // A sink that stages write into. Not thread-safe: one per document being processed.
 class Diagnostics {
