@@ -65,8 +65,10 @@ void too_many_nodes(ReadState& st, std::size_t at) {
 // XML_MAX_TEXT_LENGTH of libxml2 2.9 (parserInternals.h).
 constexpr std::size_t libxml_max_text = XML_MAX_TEXT_LENGTH;
 
-void too_long(ReadState& st, std::size_t at, std::string_view what, std::string_view what_ja) {
-    const std::string n = with_commas(std::min<std::size_t>(st.options.max_text_bytes, libxml_max_text));
+void too_long(ReadState& st, std::size_t at, std::string_view what, std::string_view what_ja,
+              std::size_t limit = 0) {
+    const std::string n = with_commas(
+        limit ? limit : std::min<std::size_t>(st.options.max_text_bytes, libxml_max_text));
     st.diags.error("E109", st.file, st.loc(at),
                    std::string(what) + " is longer than " + n + " bytes",
                    std::string(what_ja) + "が " + n + " バイトを超えています",
@@ -339,7 +341,7 @@ void report_parse_error(ReadState& st, const xmlError* err) {
         case XML_ERR_ATTRIBUTE_NOT_STARTED:
         case XML_ERR_ATTRIBUTE_NOT_FINISHED:
             if (raw.find("too long") != std::string::npos) {
-                too_long(st, at, "an attribute value", "属性の値");
+                too_long(st, at, "an attribute value", "属性の値", libxml_max_text);
                 return;
             }
             st.diags.error("E115", f, st.loc(at),
@@ -400,12 +402,14 @@ void report_parse_error(ReadState& st, const xmlError* err) {
         too_long(st, at, "a piece of text", "ひと続きの文字列");
         return;
     }
-    if (raw.starts_with("Comment too big")) return too_long(st, back_to("<!--"), "a comment", "コメント");
+    if (raw.starts_with("Comment too big"))
+        return too_long(st, back_to("<!--"), "a comment", "コメント", libxml_max_text);
     if (raw.starts_with("CData section too big"))
-        return too_long(st, back_to("<![CDATA["), "a CDATA section", "CDATA セクション");
+        return too_long(st, back_to("<![CDATA["), "a CDATA section", "CDATA セクション", libxml_max_text);
     if (raw.starts_with("PI ") && raw.find("too big") != std::string::npos)
-        return too_long(st, back_to("<?"), "a processing instruction", "処理命令");
-    if (raw.starts_with("Name too long")) return too_long(st, at, "a name", "名前");
+        return too_long(st, back_to("<?"), "a processing instruction", "処理命令", libxml_max_text);
+    if (raw.starts_with("Name too long"))
+        return too_long(st, at, "a name", "名前", XML_MAX_NAME_LENGTH);
 
     st.diags.error("E119", f, st.loc(at), "XML syntax error: " + raw, "XML の構文エラー: " + raw,
                    "compare this place with the XML rules: every <tag> needs its </tag>, "

@@ -189,6 +189,25 @@ Description describe_type(const Schema* schema, std::string qname) {
     return {};
 }
 
+// The local name of the built-in type `qname` is or restricts ("" when unknown).
+std::string builtin_base(const Schema* schema, std::string qname) {
+    for (int step = 0; step < 16 && !qname.empty(); ++step) {
+        std::string local = qname.starts_with("{") ? split_clark(qname).second : local_part(qname);
+        const bool builtin = qname.starts_with("xs:") || qname.starts_with("xsd:") ||
+                             qname.starts_with("{http://www.w3.org/2001/XMLSchema}");
+        if (!builtin && schema) {
+            const auto& bases = schema->impl().names.simple_type_bases;
+            const auto it = bases.find(local);
+            if (it != bases.end()) {
+                qname = it->second;
+                continue;
+            }
+        }
+        return local;
+    }
+    return "";
+}
+
 bool has_full_width_digit(std::string_view s) {
     for (char32_t c : utf8::decode(s))
         if (c >= U'\uFF10' && c <= U'\uFF19') return true;
@@ -288,6 +307,22 @@ ValueProblem explain_value(const ReadState& st, std::string_view detail, const s
         return p;
     }
     const Description d = describe_type(st.schema, type);
+    // XSD 1.0 names follow XML 1.0 4th edition (Appendix B), whose letters leave out, among
+    // others, the CJK compatibility ideographs: 﨑 U+FA11 cannot be part of an id although 崎 can.
+    const std::string base = builtin_base(st.schema, type);
+    if (base == "ID" || base == "IDREF" || base == "IDREFS" || base == "NCName" || base == "NMTOKEN" ||
+        base == "NMTOKENS" || base == "Name") {
+        std::string compat;
+        for (char32_t c : utf8::decode(value))
+            if (c >= 0xF900 && c <= 0xFAFF && compat.empty())
+                compat = utf8::encode(c) + " (" + utf8::code_point_name(c) + ")";
+        if (!compat.empty()) {
+            p.hint = compat + " is a CJK compatibility ideograph, which XML names may not contain; "
+                              "write identifiers in ASCII letters and digits, e.g. iwasaki";
+            p.hint_ja = compat + " は CJK 互換漢字で、XML の名前には使えません。識別子は iwasaki のように"
+                                 "半角英数字で書いてください";
+        }
+    }
     if (has_full_width_digit(value)) {
         p.hint = "write digits half-width (0-9), not full-width (０-９)";
         p.hint_ja = "数字は全角（０～９）ではなく半角（0～9）で書いてください";

@@ -134,6 +134,21 @@ TEST_CASE("E102/E109: a 50 MB text node is refused by size, then by text length"
     CHECK(briefs(r4.diags).empty());
 }
 
+TEST_CASE("E109: libxml2's own limits on attribute values, comments and names are translated") {
+    ReadOptions big;
+    big.max_bytes = 64u * 1024 * 1024;
+    const std::string eleven(11u * 1000 * 1000, 'x');
+    auto attr = xml_test::read("<a\n b=\"" + eleven + "\"/>", nullptr, big);
+    CHECK(briefs(attr.diags) == "E109@2:4");
+    CHECK(attr.diags.all().at(0).message == "an attribute value is longer than 10,000,000 bytes");
+    auto comment = xml_test::read("<a>\n<!--" + eleven + "--></a>", nullptr, big);
+    CHECK(briefs(comment.diags) == "E109@2:1");
+    CHECK(comment.diags.all().at(0).message == "a comment is longer than 10,000,000 bytes");
+    auto name = xml_test::read("<a>\n<" + std::string(60000, 'n') + "/></a>", nullptr, big);
+    CHECK(briefs(name.diags) == "E109@2:2");
+    CHECK(name.diags.all().at(0).message == "a name is longer than 50,000 bytes");
+}
+
 TEST_CASE("E101: empty and blank files") {
     CHECK(briefs(xml_test::read("").diags) == "E101@0:0");
     CHECK(briefs(xml_test::read(" \r\n\t ").diags) == "E101@0:0");

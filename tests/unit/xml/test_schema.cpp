@@ -192,6 +192,18 @@ TEST_CASE("E205: values, with what is allowed") {
     CHECK(lang.diags.all().at(0).message.find("the value '日本語' of the attribute 'xml:lang' of <minutes> is not valid") == 0);
 }
 
+TEST_CASE("E205/E208: identifiers, with the kanji XML names may not contain") {
+    auto r = xml_test::read(minutes(" kind=\"gijiroku\"", good_head,
+                                    "<p id=\"岩﨑\">a</p>\n<p id=\"岩崎\">b</p>\n<p id=\"岩崎\">c</p>\n"),
+                            test_schema().get());
+    // 﨑 U+FA11 is not a letter of XML 1.0 4th edition names (which XSD 1.0 uses); 崎 U+5D0E is.
+    CHECK(briefs(r.diags) == "E205@5:8 E208@7:8");
+    CHECK(r.diags.all().at(0).hint ==
+          "﨑 (U+FA11) is a CJK compatibility ideograph, which XML names may not contain; write "
+          "identifiers in ASCII letters and digits, e.g. iwasaki");
+    CHECK(r.diags.all().at(1).message == "the identifier '岩崎' is already used by another element");
+}
+
 TEST_CASE("E206: text where only elements may be") {
     auto r = xml_test::read(minutes(" kind=\"gijiroku\"", good_head, "  <p>x</p>\n  （補足）\n"),
                             test_schema().get());
