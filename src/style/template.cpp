@@ -424,7 +424,7 @@ std::optional<Loaded> Loader::load_bytes(std::string_view bytes, const std::stri
                                          const fs::path& dir, const std::string& expected_id) {
     std::shared_ptr<const xml::Schema> schema = xml::template_schema(&diags_);
     if (!schema) {
-        diags_.error("E900", file, {}, "the built-in template schema does not compile (a bug)",
+        diags_.error("E425", file, {}, "the built-in template schema does not compile (a bug)",
                      "組み込みのテンプレートスキーマがコンパイルできません（不具合です）");
         ok_ = false;
         return std::nullopt;
@@ -1060,7 +1060,7 @@ bool Loader::finish(Loaded& l) {
     // Paper.
     if (p.paper == "custom") {
         if (!p.width || !p.height) {
-            error(p.element.file.empty() ? t.where : p.element, "E424",
+            error(p.element.file.empty() ? t.where : p.element, "E423",
                   "paper=\"custom\" needs width and height", "paper=\"custom\" には width と height が必要です",
                   "e.g. width=\"210mm\" height=\"297mm\"", "例：width=\"210mm\" height=\"297mm\"");
             return false;
@@ -1069,7 +1069,7 @@ bool Loader::finish(Loaded& l) {
         page.height_pt = *p.height;
     } else {
         if (p.width || p.height) {
-            error(where(p.width ? "width" : "height"), "E424",
+            error(where(p.width ? "width" : "height"), "E423",
                   "width and height are only for paper=\"custom\" (paper is " + p.paper + ")",
                   "width と height は paper=\"custom\" のときだけ指定できます（paper は " + p.paper + "）");
             return false;
@@ -1083,7 +1083,7 @@ bool Loader::finish(Loaded& l) {
     if (p.landscape) std::swap(page.width_pt, page.height_pt);
     if (page.width_pt < units::mm_to_pt(50) || page.height_pt < units::mm_to_pt(50) ||
         page.width_pt > units::mm_to_pt(2000) || page.height_pt > units::mm_to_pt(2000)) {
-        error(where("width"), "E424", "paper size out of range (50–2000 mm)",
+        error(where("width"), "E423", "paper size out of range (50–2000 mm)",
               "用紙サイズが範囲外です（50〜2000 mm）");
         return false;
     }
@@ -1285,7 +1285,7 @@ bool Loader::finish(Loaded& l) {
 std::optional<FontNames> read_font_names(const std::string& manifest_path, Diagnostics& diags) {
     std::optional<std::string> bytes = read_whole_file(manifest_path);
     if (!bytes) {
-        diags.error("E425", manifest_path, {}, "cannot read the font manifest", "フォント定義ファイルを読めません");
+        diags.error("E424", manifest_path, {}, "cannot read the font manifest", "フォント定義ファイルを読めません");
         return std::nullopt;
     }
     std::optional<xml::Document> doc = xml::read(*bytes, manifest_path, nullptr, xml::ReadOptions{}, diags);

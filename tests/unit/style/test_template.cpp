@@ -135,7 +135,7 @@ TEST_CASE("hostile templates: each refused with its code at the value's line:col
         {"label-unknown.xml", "E418", 5, 37},
         {"time-pattern-bad.xml", "E419", 4, 16},
         {"page-number-no-n.xml", "E422", 5, 26},
-        {"custom-paper.xml", "E424", 4, 3},
+        {"custom-paper.xml", "E423", 4, 3},
         {"extends-missing.xml", "E403", 2, 87},
         {"extends-self.xml", "E404", 2, 84},
     };
