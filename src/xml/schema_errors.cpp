@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/utf8.hpp"
@@ -382,13 +383,16 @@ void report_schema_error(ReadState& st, const xmlError* err) {
     const xmlNode* element = node;
     if (node && node->type == XML_ATTRIBUTE_NODE) element = node->parent;
     std::string attribute;  // as the document writes it
+    std::string attribute_ns, attribute_local;
     std::string detail = raw;
     if (raw.starts_with("Element '")) {
         const std::size_t name_end = raw.find('\'', 9);
         std::size_t rest = name_end == std::string::npos ? raw.size() : name_end + 1;
         if (raw.compare(rest, 13, ", attribute '") == 0) {
             const std::size_t a_end = raw.find('\'', rest + 13);
-            attribute = attribute_display(raw.substr(rest + 13, a_end - rest - 13));
+            const std::string clark = raw.substr(rest + 13, a_end - rest - 13);
+            attribute = attribute_display(clark);
+            std::tie(attribute_ns, attribute_local) = split_clark(clark);
             rest = a_end + 1;
         }
         if (raw.compare(rest, 2, ": ") == 0) rest += 2;
@@ -408,9 +412,9 @@ void report_schema_error(ReadState& st, const xmlError* err) {
         const RawAttribute* match = nullptr;
         for (const RawAttribute& a : raw_attributes)
             if (!match && a.qname == attribute) match = &a;
-        for (const RawAttribute& a : raw_attributes)  // another prefix for the same namespace
-            if (!match && a.qname.find(':') != std::string_view::npos &&
-                local_part(a.qname) == local_part(attribute))
+        for (const RawAttribute& a : raw_attributes)  // any prefix bound to the same namespace
+            if (!match && !attribute_ns.empty() && a.qname.find(':') != std::string_view::npos &&
+                local_part(a.qname) == attribute_local)
                 match = &a;
         if (match) {
             attribute_loc = st.loc(match->name_offset);
@@ -418,18 +422,20 @@ void report_schema_error(ReadState& st, const xmlError* err) {
         }
         if (node && node->type == XML_ATTRIBUTE_NODE) attribute_value = text_of(node);
         else if (element) {
-            const auto [ns, local] = std::pair<std::string, std::string>{
-                attribute.starts_with("xml:") ? std::string(xml_namespace) : "", local_part(attribute)};
-            xmlChar* v = ns.empty() ? xmlGetNoNsProp(element, reinterpret_cast<const xmlChar*>(local.c_str()))
-                                    : xmlGetNsProp(element, reinterpret_cast<const xmlChar*>(local.c_str()),
-                                                   reinterpret_cast<const xmlChar*>(ns.c_str()));
+            const auto* local = reinterpret_cast<const xmlChar*>(attribute_local.c_str());
+            xmlChar* v = attribute_ns.empty()
+                             ? xmlGetNoNsProp(element, local)
+                             : xmlGetNsProp(element, local,
+                                            reinterpret_cast<const xmlChar*>(attribute_ns.c_str()));
             attribute_value = to_string(v);
             if (v) xmlFree(v);
         }
     }
 
     // E207: the root element is not one the schema declares.
-    if (err->code == XML_SCHEMAV_CVC_ELT_1) {
+    // (libxml2 uses the same code for an undeclared element under a strict wildcard.)
+    if (err->code == XML_SCHEMAV_CVC_ELT_1 &&
+        detail.starts_with("No matching global declaration available for the validation root")) {
         const std::string& want_ns = st.schema->target_namespace();
         const auto& roots = st.schema->root_elements();
         const std::string have_ns = element && element->ns ? to_string(element->ns->href) : "";

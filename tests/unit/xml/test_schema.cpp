@@ -229,6 +229,22 @@ TEST_CASE("E207: wrong root element or namespace, naming what the schema expects
     CHECK_FALSE(wrong.doc->schema_valid);
 }
 
+TEST_CASE("E299: other schema errors keep libxml2's words") {
+    Diagnostics d;
+    auto s = compile_schema(
+        "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">\n"
+        "  <xs:element name=\"a\"><xs:complexType><xs:sequence>\n"
+        "    <xs:any namespace=\"##other\" processContents=\"strict\"/>\n"
+        "  </xs:sequence></xs:complexType></xs:element>\n</xs:schema>",
+        "any.xsd", d);
+    REQUIRE(s);
+    auto r = xml_test::read("<a>\n  <x:b xmlns:x=\"urn:other\"/></a>", s.get());
+    CHECK(briefs(r.diags) == "E299@2:3");
+    CHECK(r.diags.all().at(0).message ==
+          "the document does not conform to the schema: Element '{urn:other}b': No matching global "
+          "element declaration available, but demanded by the strict wildcard.");
+}
+
 TEST_CASE("E290: a schema that does not compile") {
     Diagnostics d;
     auto s = compile_schema(
