@@ -1021,9 +1021,9 @@ void Loader::apply_wording(const xml::Node& e, Loaded& l) {
                 const std::string s = suggest(ka.value, pattern_keys());
                 error(at(ka), "E415", "unknown pattern key '" + ka.value + "'",
                       "不明なパターンキー「" + ka.value + "」",
-                      s.empty() ? "docs/templates.md lists the pattern keys"
+                      s.empty() ? "schemas/template.xsd (<wording>) lists the pattern keys"
                                 : "did you mean '" + s + "'?",
-                      s.empty() ? "パターンキーの一覧は docs/templates.md にあります"
+                      s.empty() ? "パターンキーの一覧は schemas/template.xsd（<wording>）にあります"
                                 : "「" + s + "」の誤りではありませんか");
                 continue;
             }
