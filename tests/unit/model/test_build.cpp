@@ -114,52 +114,54 @@ TEST_CASE("the seed's ids and positions") {
     CHECK(std::get<Venue>(m.particulars.at(1)).mode == VenueMode::online);
 
     // 瀨 (U+7028) absent; 﨑 (U+FA11) and 髙 (U+9AD9) byte for byte.
-    const Person* se = m.find_person("se");
+    const Person* se = m.find_person("瀨");
     REQUIRE(se);
     CHECK(se->name == utf8::encode(U'\u7028'));
     CHECK(!se->present);
     CHECK(m.loc(se->id) == SourceLoc{34, 9});
-    CHECK(m.find_person("iwasaki")->name == "岩" + utf8::encode(U'\uFA11'));
-    CHECK(m.find_person("takayama")->name == utf8::encode(U'\u9AD9') + "山");
-    CHECK(m.find_person("inoue-ai")->qualifier == "愛");
-    CHECK(m.find_person("jimukyoku") == nullptr);
-    REQUIRE(m.find_group("jimukyoku"));
-    CHECK(m.find_group("jimukyoku")->kind == GroupKind::secretariat);
-    CHECK(m.find_group("maeda") == nullptr);
-    REQUIRE(m.find_item("item3"));
-    CHECK(m.loc(m.find_item("item3")->id) == SourceLoc{65, 5});
+    CHECK(m.find_person("岩﨑")->name == "岩" + utf8::encode(U'\uFA11'));
+    CHECK(m.find_person("髙山")->name == utf8::encode(U'\u9AD9') + "山");
+    CHECK(m.find_person("井上-愛")->qualifier == "愛");
+    CHECK(m.find_person("事務局") == nullptr);
+    REQUIRE(m.find_group("事務局"));
+    CHECK(m.find_group("事務局")->kind == GroupKind::secretariat);
+    CHECK(m.find_group("前田") == nullptr);
+    // The seed's items carry no ids (the published text gives none).
+    REQUIRE(m.proceedings);
+    REQUIRE(m.proceedings->blocks.size() == 4);
+    const Item& item3 = std::get<Item>(m.proceedings->blocks.at(2).node);
+    CHECK(m.loc(item3.id) == SourceLoc{65, 5});
     CHECK(m.find_item("nothing") == nullptr);
-    CHECK(m.find_handout("item1") == nullptr);
+    CHECK(m.find_handout("岩﨑") == nullptr);
 
     // The name attribute of 岩﨑 as a string field, at the value's first character.
     bool found = false;
     for (const StringField& f : m.strings)
-        if (f.owner == m.find_person("iwasaki")->id && f.what == "name") {
+        if (f.owner == m.find_person("岩﨑")->id && f.what == "name") {
             found = true;
-            CHECK(f.loc == SourceLoc{25, 36});
-            CHECK(m.loc_in_string(f, 3) == SourceLoc{25, 37});  // 﨑
+            CHECK(f.loc == SourceLoc{25, 31});
+            CHECK(m.loc_in_string(f, 3) == SourceLoc{25, 32});  // 﨑
         }
     CHECK(found);
 
-    // item3: supplement by iwasaki about 多摩 with two opinions; the answer in item4.
-    const Item& item3 = *m.find_item("item3");
+    // item3: supplement by 岩﨑 about 多摩 with two opinions; the answer in item4.
     const auto& sup = std::get<Supplement>(item3.blocks.at(2).node);
-    CHECK(sup.by.value == "iwasaki");
+    CHECK(sup.by.value == "岩﨑");
     CHECK(sup.by.loc == SourceLoc{71, 19});
     CHECK(sup.about == "多摩");
     CHECK(sup.entries.size() == 2);
     const auto& nominal = std::get<Supplement>(item3.blocks.at(3).node);
     CHECK(nominal.phrasing == Supplement::Phrasing::nominal);
-    const Item& item4 = *m.find_item("item4");
+    const Item& item4 = std::get<Item>(m.proceedings->blocks.at(3).node);
     const auto& ops = std::get<Opinions>(item4.blocks.at(1).node);
     REQUIRE(ops.entries.size() == 5);
     CHECK(ops.entries[4].kind == Utterance::Kind::answer);
-    CHECK(ops.entries[4].by->value == "jimukyoku");
+    CHECK(!ops.entries[4].by);  // the published text does not say who answered
     const Inline& answer_text = ops.entries[4].content.at(0);
     CHECK(answer_text.kind == Inline::Kind::text);
-    CHECK(m.loc(answer_text.id) == SourceLoc{96, 32});
+    CHECK(m.loc(answer_text.id) == SourceLoc{96, 17});
     // 「 is the 3rd character of the answer (国の「…).
-    CHECK(m.loc_in_text(answer_text.id, answer_text.text, 6) == SourceLoc{96, 34});
+    CHECK(m.loc_in_text(answer_text.id, answer_text.text, 6) == SourceLoc{96, 19});
     CHECK(std::get<Supplement>(item4.blocks.at(2).node).kind == Supplement::Kind::information);
     CHECK(m.end_mark == false);
     CHECK(!m.contact);
