@@ -1,6 +1,7 @@
 #include "layout/jlreq_glue.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "text/digits.hpp"
 
@@ -243,6 +244,26 @@ double natural_width(const Glue& glue, std::size_t begin, std::size_t end, bool 
         if (i + 1 < end) w += glue.gaps[i].natural;
     }
     return w;
+}
+
+std::optional<double> halt_shift(text::CharClass cls, double ink_left, double ink_right) {
+    // A hundredth of an em of slack: outlines that touch the half line still fit.
+    constexpr double tol = 0.01;
+    switch (cls) {
+        case CharClass::opening_bracket:
+            if (ink_left >= 0.5 - tol && ink_right <= 1.0 + tol) return -0.5;
+            return std::nullopt;
+        case CharClass::closing_bracket:
+        case CharClass::full_stop:
+        case CharClass::comma:
+            if (ink_left >= -tol && ink_right <= 0.5 + tol) return 0.0;
+            return std::nullopt;
+        case CharClass::middle_dot:
+            if (ink_left >= 0.25 - tol && ink_right <= 0.75 + tol && std::abs((ink_left + ink_right) / 2 - 0.5) <= 0.05)
+                return -0.25;
+            return std::nullopt;
+        default: return std::nullopt;
+    }
 }
 
 }  // namespace gijiroku::layout::jlreq

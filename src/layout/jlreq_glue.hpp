@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -101,5 +102,14 @@ Glue compute_glue(std::span<const Item> items, const GlueOptions& options = {});
 // (`as_line`), also the line-head aki of the first item and the line-end aki of the last one,
 // with white space at the end hanging. 0 for an empty range.
 double natural_width(const Glue& glue, std::size_t begin, std::size_t end, bool as_line = true);
+
+// Synthesised `halt` for a full-width punctuation glyph of a font without the feature
+// (typesetting.md §3.8; BIZ UD has no GPOS): given the glyph's ink from `ink_left` to
+// `ink_right` (in em of the glyph, 0 = its origin), the horizontal shift, in em, to draw it with
+// when its advance becomes ½ em — an opener whose ink lies in [½, 1] moves left by ½, a closer,
+// comma or full stop whose ink lies in [0, ½] stays, a middle dot whose ink is centred in
+// [¼, ¾] moves left by ¼. nullopt when the ink does not fit (the glyph keeps its full width) or
+// the class is not cl-01/02/05/06/07.
+std::optional<double> halt_shift(text::CharClass cls, double ink_left, double ink_right);
 
 }  // namespace gijiroku::layout::jlreq

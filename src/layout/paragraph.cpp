@@ -15,7 +15,6 @@
 #include "layout/paragraph.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -244,6 +243,9 @@ void ParagraphSetter::Impl::shape_segment(Segment& seg, const ParagraphSpec& spe
                         pen += sg.x_advance;
                     }
                     c.width = pen * scale;
+                    // Only .notdef for a cluster itemize found no fault with: a control or
+                    // format character that needs no glyph (LF, ZWSP) and takes no room.
+                    if (c.glyphs.empty() && !c.missing) c.width = 0;
                     if (c.missing) c.glyphs.clear();
                 }
                 sb = se;
@@ -280,31 +282,10 @@ void ParagraphSetter::Impl::halve_punctuation(Segment& seg, const ParagraphSpec&
         if (c.width <= 0.75 * em) continue;  // already half-width (halt, or a proportional face)
         const double upem = face->units_per_em();
         const std::optional<font::GlyphExtents> ink = face->ink_extents(c.glyphs.front().glyph);
-        const double tol = 0.01 * upem;
-        double shift = 0;
-        bool ok = false;
-        if (ink) {
-            const double lo = ink->x_min, hi = ink->x_max;
-            switch (c.cls) {
-                case CharClass::opening_bracket:
-                    ok = lo >= 0.5 * upem - tol && hi <= upem + tol;
-                    shift = -0.5 * em;
-                    break;
-                case CharClass::closing_bracket:
-                case CharClass::full_stop:
-                case CharClass::comma:
-                    ok = lo >= -tol && hi <= 0.5 * upem + tol;
-                    break;
-                case CharClass::middle_dot:
-                    ok = lo >= 0.25 * upem - tol && hi <= 0.75 * upem + tol &&
-                         std::abs((lo + hi) / 2 - 0.5 * upem) <= 0.05 * upem;
-                    shift = -0.25 * em;
-                    break;
-                default: break;
-            }
-        }
-        if (ok) {
-            for (GlyphPos& g : c.glyphs) g.dx += shift;
+        const std::optional<double> shift =
+            ink ? jlreq::halt_shift(c.cls, ink->x_min / upem, ink->x_max / upem) : std::nullopt;
+        if (shift) {
+            for (GlyphPos& g : c.glyphs) g.dx += *shift * em;
             c.width = 0.5 * em;
             continue;
         }

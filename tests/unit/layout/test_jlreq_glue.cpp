@@ -5,6 +5,7 @@
 #include "test_para_mock.hpp"
 
 using gijiroku::layout::jlreq::natural_width;
+using para_mock::CharClass;
 
 namespace {
 
@@ -135,4 +136,34 @@ TEST_CASE("§2.6 what may expand", "[jlreq][glue]") {
     CHECK(para_mock::make(U"。あ").glue.gaps[0].bracket == 0);
     CHECK(para_mock::make(U"、あ").glue.gaps[0].bracket == Approx(0.5));
     CHECK(para_mock::make(U"日A").glue.gaps[0].jw == Approx(0.25));
+}
+
+TEST_CASE("§3.8 halt synthesised from ink boxes", "[jlreq][halt]") {
+    using gijiroku::layout::jlreq::halt_shift;
+    // The tested BIZ UD ink boxes (1000 upem): 「 660–930, 」 70–340, （ 659–930, ） 70–341,
+    // 、 63–282, 。 60–320, ・ 420–580; IPAex 「 670–917, 」 83–330.
+    CHECK(halt_shift(CharClass::opening_bracket, 0.660, 0.930) == -0.5);
+    CHECK(halt_shift(CharClass::opening_bracket, 0.659, 0.930) == -0.5);
+    CHECK(halt_shift(CharClass::opening_bracket, 0.670, 0.917) == -0.5);
+    CHECK(halt_shift(CharClass::closing_bracket, 0.070, 0.340) == 0.0);
+    CHECK(halt_shift(CharClass::closing_bracket, 0.070, 0.341) == 0.0);
+    CHECK(halt_shift(CharClass::closing_bracket, 0.083, 0.330) == 0.0);
+    CHECK(halt_shift(CharClass::comma, 0.063, 0.282) == 0.0);
+    CHECK(halt_shift(CharClass::full_stop, 0.060, 0.320) == 0.0);
+    CHECK(halt_shift(CharClass::middle_dot, 0.420, 0.580) == -0.25);
+    // Ink in the wrong half or across the middle: keep the full width.
+    CHECK_FALSE(halt_shift(CharClass::opening_bracket, 0.300, 0.700));
+    CHECK_FALSE(halt_shift(CharClass::opening_bracket, 0.070, 0.340));
+    CHECK_FALSE(halt_shift(CharClass::closing_bracket, 0.660, 0.930));
+    CHECK_FALSE(halt_shift(CharClass::comma, 0.400, 0.700));
+    CHECK_FALSE(halt_shift(CharClass::middle_dot, 0.100, 0.300));
+    CHECK_FALSE(halt_shift(CharClass::hiragana, 0.100, 0.300));
+}
+
+TEST_CASE("a punctuation glyph that stays full width is spaced like a kanji", "[jlreq][glue]") {
+    para_mock::Mock m = para_mock::make(U"あ「い");
+    m.items[1].width = 1;
+    m.items[1].full_width_punctuation = true;
+    const auto glue = gijiroku::layout::jlreq::compute_glue(m.items);
+    CHECK(natural_width(glue, 0, 3, false) == Approx(3.0));
 }

@@ -25,6 +25,7 @@ inline const gijiroku::font::FontSet& fonts() {
         spec.chains = {
             {"mincho", {"bizud-mincho", "ipamj-mincho"}},
             {"gothic", {"bizud-gothic", "ipamj-mincho"}},
+            {"mj", {"ipamj-mincho"}},  // a face with `halt` in GPOS
         };
         gijiroku::Diagnostics diags;
         return gijiroku::font::FontSet::build(spec, diags, "fonts.xml");

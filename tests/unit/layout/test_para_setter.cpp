@@ -435,3 +435,81 @@ TEST_CASE("§2.4 an ASCII space between Japanese is 1 em; between Latin words a 
     CHECK(width_em("令和６年度 第３回 東京都") == Approx(13.0));
     CHECK(width_em("ICU 72") == Approx(2.5 + 1.0 / 3));  // I C U 7 2: 2.5 em + 1/3 em
 }
+
+TEST_CASE("§7.2 widths with IPAmj明朝, whose GPOS has halt", "[para][fonts]") {
+    const auto* face = para_fonts::fonts().face(para_fonts::face_index("ipamj-mincho"));
+    REQUIRE(face);
+    REQUIRE(face->has_layout_feature("halt"));
+    const auto mj = [](const std::string& text) {
+        ParagraphSpec s = para_fonts::spec(text, 100, Align::start);
+        s.pieces[0].font_role = "mj";
+        Diagnostics diags;
+        const auto lines = para_fonts::set(s, diags);
+        CHECK(diags.empty());
+        REQUIRE(lines.size() == 1);
+        return lines[0];
+    };
+    CHECK(mj("委員（会長）、冨田").width_pt == Approx(8.5 * zw));
+    CHECK(mj("日（火曜日）午後").width_pt == Approx(8.0 * zw));
+    CHECK(mj("）」、。「（").width_pt == Approx(3.5 * zw));
+    CHECK(mj("転入・転居").width_pt == Approx(5.0 * zw));
+    // The opener's ink stays where its body is: halt moves the glyph, not only the pen.
+    const auto line = mj("あ「い」");
+    const auto g = glyphs_of(line);
+    REQUIRE(g.size() == 4);
+    CHECK(g[2].x == Approx(2.0 * zw));
+    CHECK(g[1].x == Approx(1.0 * zw));  // body at 1.5 em, drawn ½ em to the left
+}
+
+TEST_CASE("§2.6 worked examples with BIZ UD明朝 (20 em)", "[para][fonts][justify]") {
+    const std::vector<std::pair<std::string, Lines>> cases = {
+        {"あいうえおかきくけこさしすせそたちつてと。なにぬ", {"あいうえおかきくけこさしすせそたちつて", "と。なにぬ"}},
+        {"あいう、えおかきくけこさしすせそたちつて。なにぬ", {"あいう、えおかきくけこさしすせそたちつて。", "なにぬ"}},
+        {"あいうえおかきくけこさしすせそたちつて「とな」にぬ", {"あいうえおかきくけこさしすせそたちつて", "「とな」にぬ"}},
+        {"あいうえおかきくけこさしすせそたちつてコーヒー", {"あいうえおかきくけこさしすせそたちつて", "コーヒー"}},
+        {"あいうえおかきくけこさしすせそたちつて２～３年", {"あいうえおかきくけこさしすせそたちつて", "２～３年"}},
+        {"あいうえおかきくけこさしすせそたちつて、「となに」ぬ", {"あいうえおかきくけこさしすせそたちつて、", "「となに」ぬ"}},
+        {"あい、うえ「おか」きくけこさしすせそたち。なに", {"あい、うえ「おか」きくけこさしすせそたち。", "なに"}},
+    };
+    for (const auto& [text, expected] : cases) {
+        INFO(text);
+        const auto lines = para_fonts::set(para_fonts::spec(text, 20));
+        CHECK(para_fonts::texts(lines) == expected);
+        REQUIRE(lines.size() == 2);
+        CHECK(lines[0].width_pt == Approx(20 * zw).margin(0.01));
+    }
+    // 2.6-1: 1 em over 18 gaps.
+    const auto lines = para_fonts::set(para_fonts::spec(cases[0].first, 20));
+    const auto g = glyphs_of(lines[0]);
+    for (std::size_t i = 0; i < g.size(); ++i) CHECK(g[i].x == Approx(static_cast<double>(i) * (1 + 1.0 / 18) * zw));
+}
+
+TEST_CASE("hard line breaks end a line without justifying it", "[para][fonts]") {
+    const auto lines = para_fonts::set(para_fonts::spec("あいう\nえお", 20));
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].width_pt == Approx(3 * zw));
+    CHECK_FALSE(lines[0].last);
+    CHECK(lines[1].text == "えお");
+    CHECK(lines[1].last);
+}
+
+TEST_CASE("§2.8 a long word without delimiters breaks at grapheme boundaries", "[para][fonts]") {
+    const std::string word(60, 'a');
+    const auto lines = para_fonts::set(para_fonts::spec("語" + word + "語", 10));
+    std::string joined;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        CHECK(lines[i].width_pt <= 10 * zw + 0.01);
+        joined += lines[i].text;
+    }
+    CHECK(joined == "語" + word + "語");
+    CHECK(lines.size() >= 4);
+}
+
+TEST_CASE("empty paragraphs give no lines; a marker alone gives one", "[para][fonts]") {
+    CHECK(para_fonts::set(para_fonts::spec("", 20)).empty());
+    ParagraphSpec s = bullet("・", "");
+    const auto lines = para_fonts::set(s);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].text == "・");
+    CHECK(lines[0].ascent_pt > 0);
+}
