@@ -143,6 +143,14 @@ struct Document::Impl {
         HPDF_Dict_Add(static_cast<HPDF_Dict>(dict), key, value);
     }
 
+    // libharu grows a list by a fixed block (20 items for arrays, 1,024 for the xref), copying
+    // it each time: quadratic for the 90,000 kids of a 10,000-page document. Setting the block to
+    // the current capacity makes the growth geometric (amortised linear). HPDF_List_Rec is an
+    // installed struct, and Resize reads items_per_block afresh on every growth.
+    static void grow_geometrically(HPDF_List list) {
+        if (list && list->items_per_block < list->block_siz) list->items_per_block = list->block_siz;
+    }
+
     // HPDF_Array_Add without the 32,767-item check of 2.3.0 (libharu.md §3.3 item 2): the same
     // steps (direct objects are marked as owned, indirect ones are wrapped in a proxy that
     // writes "n 0 R"), appended straight to the item list, which has no limit of its own.
@@ -152,6 +160,7 @@ struct Document::Impl {
             return;
         }
         auto a = static_cast<HPDF_Array>(array);
+        grow_geometrically(a->list);
         if (a->list->count < HPDF_LIMIT_MAX_ARRAY) {
             HPDF_Array_Add(a, value);
             return;
@@ -204,6 +213,7 @@ std::string Document::error() const {
 Obj Document::new_dict(bool indirect) {
     if (!ok()) return {};
     impl_->hash('d', indirect ? "i" : "d");
+    Impl::grow_geometrically(impl_->pdf->xref->entries);
     HPDF_Dict d = HPDF_Dict_New(impl_->pdf->mmgr);
     if (!d) return {};
     if (indirect && HPDF_Xref_Add(impl_->pdf->xref, d) != HPDF_OK) return {};
@@ -219,6 +229,7 @@ Obj Document::new_array() {
 Obj Document::new_stream(bool deflate) {
     if (!ok()) return {};
     impl_->hash('s', deflate ? "z" : "n");
+    Impl::grow_geometrically(impl_->pdf->xref->entries);
     HPDF_Dict d = HPDF_DictStream_New(impl_->pdf->mmgr, impl_->pdf->xref);
     if (!d) return {};
     d->filter = deflate ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
