@@ -135,6 +135,10 @@ TEST_CASE("digit styles apply to generated numbers only, never to the clerk's te
         CHECK(headings.back() == c.item + "2024年の１件");
         CHECK(texts_of(r.doc->root, Role::paragraph).back() == "2024年度に１２件");
     }
+    // The template's extra CSS is passed on to the XHTML writer as written.
+    Resolved css = resolve_xml(xml, data("child-fullwidth.xml"));
+    CHECK(css.doc->css == ".absent { color: #555; }");
+    CHECK(resolve_xml(xml).doc->css.empty());
 }
 
 TEST_CASE("supplements: kind × about × phrasing, and the template's default phrasing") {
