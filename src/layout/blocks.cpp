@@ -214,10 +214,17 @@ private:
             case Role::heading:
                 heading(n, parent, r, inherited_lang);
                 break;
-            case Role::line:
-                // A line of a heading or paragraph: its own paragraph, its words the parent's.
-                content(n, parent, r, lang, n.style >= 0 ? n.style : parent_style);
+            case Role::line: {
+                // A line of a heading or paragraph: its own paragraph, its words the parent's;
+                // a Span only when the line must be read otherwise than it is printed.
+                int e = parent;
+                if (needs_actual_text(n)) {
+                    e = add(StructType::Span, parent, n, inherited_lang);
+                    tree_.elements[static_cast<std::size_t>(e)].actual_text = n.actual_text;
+                }
+                content(n, e, r, lang, n.style >= 0 ? n.style : parent_style);
                 break;
+            }
             case Role::list:
                 list(n, parent, r, inherited_lang);
                 break;
@@ -252,6 +259,7 @@ private:
                 // paragraph, list_body, caption, definition, table_row, cells, block_quote
                 const auto type = block_struct_type(n.role);
                 const int e = type ? add(*type, parent, n, inherited_lang) : parent;
+                if (type) apply_actual_text(n, e);
                 content(n, e, r, lang, n.style);
                 break;
             }
@@ -260,6 +268,20 @@ private:
         add_space(st.space_after);
         if (st.keep_with_next && galley_.rows.size() > first_row)
             galley_.rows.back().break_after = false;
+    }
+
+    // Words a template spreads or tracks are held plain (styled_doc.hpp), so their text
+    // already reads right and needs no /ActualText (ISO 32000-1 §14.9.4); it is written only
+    // when the node's actual text differs from its printed words.
+    static bool needs_actual_text(const Node& n) {
+        if (n.actual_text.empty()) return false;
+        std::string printed;
+        text_of(n, printed);
+        return printed != n.actual_text;
+    }
+
+    void apply_actual_text(const Node& n, int element) {
+        if (needs_actual_text(n)) tree_.elements[static_cast<std::size_t>(element)].actual_text = n.actual_text;
     }
 
     void check_heading_level(const Node& n) {
@@ -284,6 +306,7 @@ private:
     void heading(const Node& n, int parent, const Region& r, const std::string& inherited_lang) {
         check_heading_level(n);
         const int e = add(heading_type(n.level), parent, n, inherited_lang);
+        apply_actual_text(n, e);
         const std::string lang = lang_of(n, inherited_lang);
         const std::size_t first = galley_.rows.size();
         content(n, e, r, lang, n.style);
@@ -442,6 +465,7 @@ private:
         if (term) {
             const int th = add(StructType::TH, tr, *term, lang);
             tree_.elements[static_cast<std::size_t>(th)].scope = HeaderScope::row;
+            apply_actual_text(*term, th);
             const BlockStyle& tst = style_at(term->style >= 0 ? term->style : n.style);
             const int tstyle = term->style >= 0 ? term->style : n.style;
             const Region tr_region{r.left, column, r.relative};
@@ -700,10 +724,9 @@ private:
             case Role::emphasis:
                 // A Span only where it says something (ISO 32000-1 §14.9.2 /Lang, §14.9.4
                 // /ActualText); otherwise its words are its parent's.
-                if (cx.lang != inherited || !n.actual_text.empty()) {
+                if (cx.lang != inherited || needs_actual_text(n)) {
                     cx.element = add(StructType::Span, cx.element, n, inherited);
-                    if (!n.actual_text.empty())
-                        tree_.elements[static_cast<std::size_t>(cx.element)].actual_text = n.actual_text;
+                    apply_actual_text(n, cx.element);
                 }
                 break;
             case Role::quote:

@@ -175,18 +175,21 @@ TEST_CASE("span and emphasis get an element only for a language or actual text",
     Node em = node(Role::emphasis, -1, {text("重要")});
     Node same = node(Role::span, -1, {text("同じ")});
     same.lang = "ja";  // the document's language: no element
-    Node spread = node(Role::span, -1, {text("議事要旨")});
-    spread.actual_text = "議事要旨";
+    Node ditto = node(Role::span, -1, {text("〃")});
+    ditto.actual_text = "同上";  // read otherwise than printed: a Span with /ActualText
+    Node plain = node(Role::span, -1, {text("議事要旨")});
+    plain.actual_text = "議事要旨";  // reads right as printed: nothing to add
     doc.root.children.push_back(node(Role::paragraph, st_plain,
-                                     {text("前"), std::move(en), std::move(em), std::move(same), std::move(spread)}));
+                                     {text("前"), std::move(en), std::move(em), std::move(same), std::move(ditto),
+                                      std::move(plain)}));
     Diagnostics diags;
     auto r = lay_out(doc, diags);
     REQUIRE(r);
     CHECK(std::regex_replace(dump_struct(r->tree, &r->pages), std::regex(" #[0-9]+"), "") ==
           "Document\n"
-          "  P \"前重要同じ\"\n"
+          "  P \"前重要同じ議事要旨\"\n"
           "    Span lang=en \"Tokyo\"\n"
-          "    Span actual=\"議事要旨\" \"議事要旨\"\n");
+          "    Span actual=\"同上\" \"〃\"\n");
     // The run in English says so (for the PDF's marked content).
     bool found = false;
     for (const auto& ref : all_runs(r->pages))
@@ -231,6 +234,25 @@ TEST_CASE("links, quotes, notes, ruby and block quotes map to their elements", "
     CHECK(area.uri == "https://example.jp/a.pdf");
     REQUIRE(area.element > 0);
     CHECK(r->tree.elements[static_cast<std::size_t>(area.element)].type == StructType::Link);
+}
+
+TEST_CASE("a title line gets a Span only when its actual text differs from its words", "[layout][struct]") {
+    gijiroku::style::StyledDoc doc = seed_doc(0);
+    doc.root.children.resize(1);
+    auto& kind = doc.root.children[0].children[1];  // line 「議事要旨」, tracked
+    kind.actual_text = "議事要旨";
+    Diagnostics d1;
+    auto same = lay_out(doc, d1);
+    REQUIRE(same);
+    CHECK(std::regex_replace(dump_struct(same->tree), std::regex(" #[0-9]+"), "") == "Document\n  H1\n");
+    kind.actual_text = "ぎじようし";
+    Diagnostics d2;
+    auto differs = lay_out(doc, d2);
+    REQUIRE(differs);
+    CHECK(std::regex_replace(dump_struct(differs->tree, &differs->pages), std::regex(" #[0-9]+"), "") ==
+          "Document\n"
+          "  H1 \"令和６年度 第３回 東京都医療的ケア児支援地域協議会\"\n"
+          "    Span actual=\"ぎじようし\" \"議事要旨\"\n");
 }
 
 TEST_CASE("a link area named after a Span inside the link is given to the Link", "[layout][struct]") {
