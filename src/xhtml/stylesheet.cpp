@@ -251,15 +251,15 @@ std::string stylesheet(const StyledDoc& doc, const XhtmlOptions& options,
              ";");
         if (s.space_before != 0) line("  margin-block-start: " + rem(lines_to_zw(doc, s.space_before)) + ";");
         if (s.space_after != 0) line("  margin-block-end: " + rem(lines_to_zw(doc, s.space_after)) + ";");
-        if (s.marker_width != 0) line("  padding-inline-start: " + rem(s.marker_width) + ";");
+        // The marker box; and for a centred tracked line the tracking's width before its first
+        // character: tracking adds space after every character, the last included, so the
+        // line stays centred (a negative end margin would stick out of a 320 px screen).
+        const double tracking_pad = s.align == Align::center && s.letter_spacing > 0 ? s.letter_spacing : 0;
+        if (s.marker_width + tracking_pad != 0)
+            line("  padding-inline-start: " + rem(s.marker_width + tracking_pad) + ";");
         if (s.first_line_indent != 0) line("  text-indent: " + rem(s.first_line_indent) + ";");
         if (s.jidori > 0) line("  --jd: " + rem(s.jidori) + ";");
-        if (s.letter_spacing != 0) {
-            // Tracking adds space after every character, the last included; the negative end
-            // margin takes that back so a centred title stays centred.
-            line("  letter-spacing: " + rem(s.letter_spacing) + ";");
-            line("  margin-inline-end: " + rem(-s.letter_spacing) + ";");
-        }
+        if (s.letter_spacing != 0) line("  letter-spacing: " + rem(s.letter_spacing) + ";");
         if (s.term_width > 0) {
             // definition_item: the term column, the definition wrapping under itself.
             line("  display: grid;");
@@ -289,9 +289,12 @@ std::string stylesheet(const StyledDoc& doc, const XhtmlOptions& options,
         line("  margin-inline-end: " + rem(value) + ";");
         line("}");
     }
+    // A deep indent (the contact block at 20 zw) would push text off a phone's screen: at
+    // most half the width (WCAG 1.4.10 Reflow). Hanging (negative) indents stay exact.
     for (const auto& [name, value] : indents) {
         line("." + name + " {");
-        line("  margin-inline-start: " + rem(value) + ";");
+        if (value > 0) line("  margin-inline-start: min(" + rem(value) + ", 50%);");
+        else line("  margin-inline-start: " + rem(value) + ";");
         line("}");
     }
 

@@ -13,7 +13,8 @@
 #    (the seed's headings, written by hand), for the seed and for the Tokyo example;
 # 5. compares the text Chromium shows (document.body.innerText) with xhtml::visible_text, line
 #    for line, and with the published seed text once white space is removed;
-# 6. takes screenshots at 1240×1754 (A4 at 150 dpi) and 390×844 (a phone) into OUTDIR.
+# 6. checks reflow (WCAG 1.4.10): no horizontal scrolling at 320 and 390 CSS px;
+# 7. takes screenshots at 1240×1754 (A4 at 150 dpi) and 390×844 (a phone) into OUTDIR.
 #
 # Exit status: 0 pass, 1 fail, 77 skipped (checkers not installed: run
 # ../shared/tools/install-checkers as root).
@@ -107,7 +108,11 @@ for n, shown in enumerate(sys.argv[2:]):
 sys.exit(0 if ok else 1)
 EOF
 
-# 6. Screenshots.
+# 6. Reflow at 320 and 390 px.
+# shellcheck disable=SC2086
+node "$here/reflow.js" $files || fail "reflow"
+
+# 7. Screenshots.
 for size in 1240,1754 390,844; do
     w=${size%,*}
     "$chromium" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \

@@ -347,7 +347,8 @@ TEST_CASE("the page setup becomes @page; fonts are BIZ UD first") {
           std::string::npos);
     CHECK(between(x, ".s-particular-term {", "}").find("--jd: 3rem;") != std::string::npos);
     CHECK(between(x, ".s-title-kind {", "}").find("letter-spacing: 1rem;") != std::string::npos);
-    CHECK(between(x, ".s-title-kind {", "}").find("margin-inline-end: -1rem;") != std::string::npos);
+    CHECK(between(x, ".s-title-kind {", "}").find("padding-inline-start: 1rem;") != std::string::npos);
+    CHECK(between(x, ".ind-m1 {", "}").find("margin-inline-start: -1rem;") != std::string::npos);
 }
 
 TEST_CASE("the seed: title, labels and names keep their characters, spacing is CSS only") {
