@@ -48,9 +48,14 @@
 //   `caption`, when present, runs in as the first words of that paragraph (「（欠席）瀨委員、…」).
 // - Lengths in BlockStyle are measured from the start of the measure, never from the parent:
 //   nested blocks do not add up indents.
-// - Every block node made by style::resolve has a style; -1 only in hand-made trees.
+// - Every block node made by style::resolve has a style (-1 only when resolve reported E421
+//   or in hand-made trees). A style a template does not define is a copy of its fallback under
+//   the asked-for name (style::style_fallback), so `BlockStyle::name` says what the block is.
 // - Words a template spreads or tracks (a `term` with BlockStyle::jidori, a `line` with
-//   letter_spacing) hold the plain word (日時, 議事要旨): no spaces are ever inserted.
+//   letter_spacing) hold the plain word (日時, 議事要旨): no spaces are ever inserted. In a
+//   term, the marker span (「１」) goes in the marker box and jidori spreads the words after
+//   it; a jidori narrower than the words leaves them solid. A tracked `line` carries the word
+//   in `actual_text` as well (PDF /ActualText, ISO 32000-1 §14.9.4).
 #pragma once
 
 #include <cstdint>
