@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -59,13 +60,27 @@ const char* const usage_text =
     "exit status: 0 ok (warnings allowed), 1 the input has errors, 2 usage or I/O error,\n"
     "3 internal error.\n";
 
+// Prints diagnostics with the line they point at. `source` is the text of `source_name` (the
+// input); a diagnostic about another file (a template, the font manifest) shows a line of
+// that file, read from disk.
 void print_diagnostics(const std::vector<gijiroku::Diagnostic>& ds, const std::string& source,
-                       bool json, gijiroku::MessageLanguage lang) {
+                       const std::string& source_name, bool json, gijiroku::MessageLanguage lang) {
+    std::map<std::string, std::string> other_files;
     for (const auto& d : ds) {
-        if (json)
+        if (json) {
             std::cerr << gijiroku::format_diagnostic_json(d, lang) << '\n';
-        else
-            std::cerr << gijiroku::format_diagnostic(d, source, lang);
+            continue;
+        }
+        const std::string* text = &source;
+        if (d.file != source_name) {
+            auto it = other_files.find(d.file);
+            if (it == other_files.end()) {
+                const auto in = gijiroku::Input::from_file(d.file);
+                it = other_files.emplace(d.file, in.error.empty() ? in.bytes : std::string{}).first;
+            }
+            text = &it->second;
+        }
+        std::cerr << gijiroku::format_diagnostic(d, *text, lang);
     }
 }
 
@@ -78,7 +93,7 @@ int usage_error(const std::string& message) {
 std::unique_ptr<gijiroku::Engine> make_engine(bool json, gijiroku::MessageLanguage lang) {
     std::vector<gijiroku::Diagnostic> setup;
     auto engine = gijiroku::Engine::create({}, setup);
-    print_diagnostics(setup, {}, json, lang);
+    print_diagnostics(setup, {}, {}, json, lang);
     return engine;
 }
 
@@ -137,7 +152,7 @@ int cmd_validate(Args& args) {
             continue;
         }
         const auto result = engine->validate(input);
-        print_diagnostics(result.diagnostics, result.source, *json, lang);
+        print_diagnostics(result.diagnostics, result.source, input.name, *json, lang);
         if (!result.ok() && status == exit_ok) status = exit_invalid;
     }
     return status;
@@ -220,7 +235,7 @@ int render_batch(const gijiroku::Engine& engine, const gijiroku::RenderOptions& 
                 }
             }
             std::lock_guard lock(print);
-            print_diagnostics(result.diagnostics, result.source, json, lang);
+            print_diagnostics(result.diagnostics, result.source, input.name, json, lang);
             std::cout << line << '\n' << std::flush;
             int expected = exit_ok;
             if (file_status != exit_ok) status.compare_exchange_strong(expected, file_status);
@@ -303,7 +318,7 @@ int cmd_render(Args& args) {
         return exit_usage;
     }
     const auto result = engine->render(input, opts);
-    print_diagnostics(result.diagnostics, result.source, *json, lang);
+    print_diagnostics(result.diagnostics, result.source, input.name, *json, lang);
     if (!result.ok()) return exit_invalid;
     if (opts.dump != gijiroku::Dump::none) std::cout << result.dump << std::flush;
     for (auto [out, bytes] : {std::pair{pdf_out, &result.pdf}, std::pair{xhtml_out, &result.xhtml}}) {
