@@ -95,6 +95,25 @@ std::string font_stack_var(const std::string& font_role) {
     return font_role.find("gothic") != std::string::npos ? "var(--gothic)" : "var(--mincho)";
 }
 
+std::string font_family(const StyledDoc& doc, const std::string& font_role) {
+    // A role whose chain the template replaces with its own font files: their families
+    // first (used where the reader has them installed; nothing is downloaded), then the
+    // stack of the role's kind.
+    std::string families;
+    for (const auto& chain : doc.font_roles) {
+        if (chain.role != font_role) continue;
+        for (const auto& id : chain.chain) {
+            for (const auto& f : doc.fonts) {
+                if (f.id != id || f.family.empty()) continue;
+                const std::string quoted = css_string(f.family);
+                if (families.find(quoted) != std::string::npos) continue;
+                families += quoted + ", ";
+            }
+        }
+    }
+    return families + font_stack_var(font_role);
+}
+
 std::string stylesheet(const StyledDoc& doc, const XhtmlOptions& options,
                        const std::vector<std::string>& style_classes,
                        const std::map<std::string, double>& indents,
@@ -239,7 +258,7 @@ std::string stylesheet(const StyledDoc& doc, const XhtmlOptions& options,
         const BlockStyle& s = doc.styles[i];
         const std::string sel = "." + style_classes[i];
         line(sel + " {");
-        line("  font-family: " + font_stack_var(s.font_role) + ";");
+        line("  font-family: " + font_family(doc, s.font_role) + ";");
         line(std::string("  font-weight: ") + (font_role_bold(s.font_role) ? "bold" : "normal") + ";");
         const double size = s.font_size_pt > 0 ? s.font_size_pt : body_pt(doc);
         line("  font-size: " + rem(size / body_pt(doc)) + ";");
@@ -350,16 +369,23 @@ std::string stylesheet(const StyledDoc& doc, const XhtmlOptions& options,
     line("  size: " + css_number(p.width_pt) + "pt " + css_number(p.height_pt) + "pt;");
     line("  margin: " + css_number(top) + "pt " + css_number(right) + "pt " + css_number(bottom) +
          "pt " + css_number(left) + "pt;");
-    const std::string page_font = font_stack_var(p.page_number_font_role);
+    const std::string page_font = font_family(doc, p.page_number_font_role);
+    // Page margin boxes (CSS Paged Media §5): the number where the template puts it, the
+    // running head centred at the top, or at the top left when the number is there.
+    const char* side = p.page_number_align == Align::start ? "left"
+                       : p.page_number_align == Align::end ? "right"
+                                                           : "center";
+    const std::string number_box = std::string(p.page_number_at_top ? "top-" : "bottom-") + side;
+    const std::string head_box = number_box == "top-center" ? "top-left" : "top-center";
     if (!p.running_head.empty()) {
-        line("  @top-center {");
+        line("  @" + head_box + " {");
         line("    content: " + css_string(p.running_head) + ";");
         line("    font-family: " + page_font + ";");
         line("    font-size: " + css_number(p.page_number_size_pt) + "pt;");
         line("  }");
     }
     if (!p.page_number_format.empty()) {
-        line("  @bottom-center {");
+        line("  @" + number_box + " {");
         line("    content: " + page_content(p.page_number_format) + ";");
         line("    font-family: " + page_font + ";");
         line("    font-size: " + css_number(p.page_number_size_pt) + "pt;");

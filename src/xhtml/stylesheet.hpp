@@ -26,6 +26,10 @@ std::string stylesheet(const style::StyledDoc& doc, const XhtmlOptions& options,
 // and Japanese sans-serif fallbacks; anything else → BIZ UD明朝, IPAmj明朝 (names BIZ UD
 // lacks, DESIGN §3) and Japanese serif fallbacks.
 std::string font_stack_var(const std::string& font_role);  // "var(--gothic)"
+
+// font_stack_var preceded by the families of the template's own font files when the
+// template gives the role a chain of its own (StyledDoc::font_roles, StyledDoc::fonts).
+std::string font_family(const style::StyledDoc& doc, const std::string& font_role);
 bool font_role_bold(const std::string& font_role);
 
 }  // namespace gijiroku::xhtml

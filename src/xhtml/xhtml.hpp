@@ -11,7 +11,8 @@
 //   section → <section>; heading → <h1>..<h6> (levels are checked: no skips, E702);
 //   paragraph → <p>; line → <span class="line"> shown as a block;
 //   list → <ul>/<ol> with `list-style: none` and the template's label as text in
-//   <span class="lbl">, hung in the marker box (BlockStyle::marker_width). A label of an
+//   <span class="lbl">, hung in the marker box (BlockStyle::marker_width; the list_body
+//   needs no element of its own, its first paragraph takes the label). A label of an
 //   unordered list without `alt` is aria-hidden: the list semantics already announce the
 //   item, and NVDA would otherwise say 「ナカテン」 (typesetting.md §5.4). A label with
 //   `alt` becomes role="img" with aria-label=alt, so 「→」 is announced as 「回答」;
@@ -71,14 +72,17 @@ struct XhtmlOptions {
 std::string write(const style::StyledDoc& doc, const XhtmlOptions& options, Diagnostics& diags);
 
 // The text a sighted reader sees in an XHTML document written by `write`: the body's text
-// in document order, one line per block (paragraph, heading, list item, dt, dd, table row,
-// and each `line` span), white space collapsed and trimmed as CSS does, empty lines left
-// out, lines joined with '\n'. Inline-item lists stay on their line. Text that is not
-// shown is left out: <head>, ruby readings in <rt> and the fallback brackets in <rp>,
-// elements with the `hidden` attribute. Text hidden only from assistive technology
-// (aria-hidden bullets) is visible and kept. Returns nullopt when `xhtml` is not
-// well-formed XML (unbalanced tags, an unknown entity, a bad character reference).
-// For the fidelity test that compares the XHTML's words with the source document.
+// in document order, one line per block (paragraph, heading, list item, dt, dd, table row
+// with its cells separated by '\t', and each `line` span), white space collapsed and trimmed
+// as CSS does, empty lines left out, lines joined with '\n'. Inline-item lists stay on
+// their line. Left out: <head>, elements with the `hidden` attribute, and the ruby readings
+// in <rt> with the fallback brackets in <rp> (they are not part of the running text; this is
+// where the result can differ from Chromium's document.body.innerText, which is otherwise
+// matched line for line on the documents `write` makes: tests/e2e/xhtml checks it). Text
+// hidden only from assistive technology (aria-hidden bullets) is visible and kept. Returns
+// nullopt when `xhtml` is not well-formed XML (unbalanced tags, an unknown entity, a bad
+// character reference). For the fidelity test that compares the XHTML's words with the
+// source document.
 std::optional<std::string> visible_text(std::string_view xhtml);
 
 }  // namespace gijiroku::xhtml

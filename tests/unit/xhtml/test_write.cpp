@@ -491,3 +491,20 @@ TEST_CASE("visible_text reads only well-formed XML and leaves out what is not sh
     REQUIRE(v);
     CHECK(*v == "A & ・B<C>\n﨑髙\n甲、乙\n一\n二");
 }
+
+TEST_CASE("page numbers where the template puts them; the template's own font families first") {
+    auto doc = xhtml::test::seed_doc();
+    doc.page.page_number_at_top = true;
+    doc.page.page_number_align = style::Align::end;
+    doc.page.running_head = "令和６年度 \"第３回\"";
+    doc.fonts.push_back({"kyokasho", "/t/fonts/kyokasho.ttf", "UD デジタル 教科書体", false, false});
+    doc.font_roles.push_back({"gothic-bold", {"kyokasho", "bizud-gothic-bold"}});
+    Diagnostics d;
+    const std::string x = write(doc, d);
+    REQUIRE(d.empty());
+    CHECK(x.find("@top-right {\n          content: \"- \" counter(page) \" -\";") != std::string::npos);
+    CHECK(x.find("@top-center {\n          content: \"令和６年度 \\22 第３回\\22 \";") != std::string::npos);
+    CHECK(between(x, ".s-section-heading {", "}").find("font-family: \"UD デジタル 教科書体\", var(--gothic);") !=
+          std::string::npos);
+    CHECK(between(x, ".s-opinion {", "}").find("font-family: var(--mincho);") != std::string::npos);
+}
