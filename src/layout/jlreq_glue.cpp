@@ -26,13 +26,12 @@ enum class Cat : unsigned char {
     abbr,     // cl-12/13 in full width (￥ ％ ℃): like J, but glued to a number (JLREQ §3.1.10)
     west,     // D / W: cl-24/25/27 and ASCII $ # %
     space,    // cl-26 word space
-    none,     // controls, markers, anything outside JLREQ spacing
+    none,     // controls and anything else outside JLREQ spacing
 };
 
 bool is_ascii_symbol(char32_t c) { return c == U'$' || c == U'#' || c == U'%'; }
 
 Cat category(const Item& it) {
-    if (it.solid) return Cat::none;
     if (it.full_width_punctuation) return Cat::jp;
     switch (it.cls) {
         case CharClass::opening_bracket: return Cat::open;
@@ -108,7 +107,7 @@ Gap pair_gap(const Item& a, Cat ca, const Item& b, Cat cb, const GlueOptions& op
     Gap g;
     double fixed = 0;
     if (ca == Cat::none || cb == Cat::none) {
-        // Outside JLREQ spacing (markers, controls): set solid, never adjusted.
+        // Outside JLREQ spacing (controls): set solid, never adjusted.
     } else {
         // The trailing half of closers, commas and full stops (typesetting.md §2.4 rule 2):
         // set solid before another closer/comma/full stop (the ½ goes after the last one) and

@@ -45,9 +45,6 @@ struct Item {
     // one half): it keeps its full width, which already contains its aki, so it is spaced
     // like a kanji.
     bool full_width_punctuation = false;
-    // A marker or other item that must not take part in JLREQ spacing at all (zero aki on
-    // both sides, never adjusted).
-    bool solid = false;
     // The boundary after this item (text::LineBreaker's entry for it).
     text::BreakOpportunity break_after = text::BreakOpportunity::forbidden;
     // Letter spacing (tracking) to add between this item and the next when both are on the

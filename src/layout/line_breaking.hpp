@@ -10,7 +10,9 @@
 //        reduce by the priorities (stage 1 word spaces 1/3 → 1/4; 2 line-end aki after ）」、。
 //        → 0, all or nothing; 3 a line-end ・ with its ¼ before and after → 0, all or nothing;
 //        4 mid-line ¼ around ・; 5 mid-line ½ before openers / after closers and commas; 6 J–W
-//        ¼ → ⅛; never the ½ after a mid-line 。)
+//        ¼ → ⅛; never the ½ after a mid-line 。. An all-or-nothing stage that would overshoot
+//        is skipped when later stages can absorb the excess; otherwise it is taken and the
+//        surplus given back by expansion)
 //   else 追い出し: the last allowed break k2 ≤ k0 → expand by the priorities (1 word spaces to
 //        ½ em; 2 J–W aki to ½ em; 3 kana/kanji gaps by ≤ ¼ em each; 4 all of those equally,
 //        without limit; never next to brackets, punctuation, hyphens, U+3000, never inside

@@ -513,3 +513,33 @@ TEST_CASE("empty paragraphs give no lines; a marker alone gives one", "[para][fo
     CHECK(lines[0].text == "・");
     CHECK(lines[0].ascent_pt > 0);
 }
+
+TEST_CASE("random mixes: text kept, no .notdef, no line wider than the measure", "[para][fonts][property]") {
+    const std::vector<std::string> pool = {
+        "あ", "い", "漢", "字", "カ", "ー", "ッ", "ャ", "々", "、", "。", "・", "「", "」", "（", "）", "～",
+        "１", "２", "1", "2", "a", "b", "c", ".", "/", "-", " ", "　", "𠮷", "葛\xF3\xA0\x84\x80", "\n", "？", "…"};
+    std::uint32_t seed = 12345;
+    const auto next = [&] {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 16) & 0x7FFF;
+    };
+    for (int round = 0; round < 300; ++round) {
+        std::string text;
+        const std::uint32_t len = 1 + next() % 80;
+        for (std::uint32_t i = 0; i < len; ++i) text += pool[next() % pool.size()];
+        const double measure = 2 + next() % 29;
+        ParagraphSpec s = para_fonts::spec(text, measure, next() % 2 ? Align::justify : Align::center);
+        Diagnostics diags;
+        const auto lines = para_fonts::set(s, diags);
+        INFO(text << " at " << measure << " em");
+        CHECK_FALSE(diags.has_errors());
+        std::string joined;
+        for (const auto& l : lines) {
+            CHECK(l.width_pt <= measure * zw + 0.01);
+            for (const auto& r : l.runs)
+                for (const auto& g : r.glyphs) CHECK(g.glyph != 0);
+            joined += l.text;
+        }
+        CHECK(joined == text);
+    }
+}
