@@ -821,6 +821,7 @@ private:
         for (std::size_t k = 0; k < n; ++k) {
             SetLine& line = lines[k];
             for (LinkArea& a : line.links) fix_link_element(a, links);
+            mark_spread_words(line, st);
             double pitch = base_pitch;
             const double height = line.ascent_pt + line.descent_pt;
             // 行取り (JLREQ §3.3.3): a line taller than the page's pitch takes whole lines of
@@ -836,6 +837,19 @@ private:
             p.lines.push_back(PlacedLine{std::move(line), left, element, style, before});
         }
         return p;
+    }
+
+    // Tracked (議 事 要 旨) and spread (日　時, 均等割り) words are positioned, never spaced with
+    // space characters, yet text extractors (poppler, pdf.js) turn the gaps into spaces and
+    // read 「議 事 要 旨」. Each such run therefore says what it shows in /ActualText, the
+    // belt-and-braces measure of typesetting.md §4.6 and §5.2 (ISO 32000-1 §14.9.4). A jidori
+    // term whose words already fill their width is not spread and needs none (出席者).
+    static void mark_spread_words(SetLine& line, const BlockStyle& st) {
+        const bool tracked = st.letter_spacing > 0;
+        const bool spread = st.jidori > 0 && line.width_pt > line.natural_width_pt + 0.01;
+        if (!tracked && !spread) return;
+        for (GlyphRun& run : line.runs)
+            if (run.actual_text.empty() && run.glyphs.size() > 1) run.actual_text = run.text;
     }
 
     // A link area belongs to its Link element (ISO 14289-1 §7.18.5), even when the engine

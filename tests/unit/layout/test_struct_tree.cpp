@@ -3,6 +3,7 @@
 // joining every run to exactly one element (ISO 14289-1 §7.1).
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <regex>
 #include <set>
 #include <string>
@@ -367,4 +368,21 @@ TEST_CASE("check_structure catches a run without an owner and a doubly listed el
         CHECK_FALSE(gijiroku::layout::check_structure(t, pages, "x", d));
         CHECK(d.all().at(0).code == "E561");
     }
+}
+
+TEST_CASE("tracked and spread words carry /ActualText on their runs; solid words none", "[layout][struct]") {
+    // Extractors turn the positional gaps of 議 事 要 旨 and 日　時 into spaces (poppler and
+    // pdf.js both do); typesetting.md §4.6/§5.2 ask for /ActualText there.
+    Diagnostics diags;
+    auto r = lay_out(seed_doc(1), diags);
+    REQUIRE(r);
+    std::map<std::string, std::string> actual;
+    for (const auto& ref : all_runs(r->pages)) actual[ref.run->text] = ref.run->actual_text;
+    CHECK(actual.at("議事要旨") == "議事要旨");  // title-kind: letter_spacing 1
+    CHECK(actual.at("日時") == "日時");          // jidori 3 zw, two characters spread
+    CHECK(actual.at("会場") == "会場");
+    CHECK(actual.at("出席者").empty());           // fills its 3 zw solid
+    CHECK(actual.at("１").empty());               // a single glyph has nothing to spread
+    CHECK(actual.at("令和６年度 第３回 東京都医療的ケア児支援地域協議会").empty());
+    CHECK(actual.at("オンライン開催").empty());
 }
