@@ -10,6 +10,8 @@
 // text gets an extra CID above the program's glyph count that a /CIDToGIDMap stream maps to the
 // same glyph, and its own ToUnicode entry. Text extraction then gives back exactly what was
 // typed in every reader, which /ActualText on a marked-content span does not (pdf.js ignores it).
+// The second and later glyphs of a cluster carry the empty text: their CID maps to an empty
+// string (`<0001> <>`), so the cluster's text is read once, from its first glyph.
 #pragma once
 
 #include <cstddef>

@@ -188,3 +188,57 @@ TEST_CASE("pdftoppm renders both pages", "[pdf][e2e]") {
     CHECK(r.output.empty());  // no poppler warning about fonts or CMaps
     CHECK(test::run_command("test -s " + prefix + "-1.png && test -s " + prefix + "-2.png").status == 0);
 }
+
+TEST_CASE("a glyph that continues a cluster adds no text (ToUnicode to an empty string)", "[pdf][e2e]") {
+    // Layout gives the cluster's text to its first glyph; a second glyph of the same cluster
+    // (a mark HarfBuzz could not compose) has an empty range and must not repeat it.
+    test::Sample s{test::test_fonts(), {}, {}};
+    const int doc = s.tree.add(layout::StructType::Document, -1);
+    const int p = s.tree.add(layout::StructType::P, doc);
+    s.pages.title = "結合";
+    s.pages.pages.resize(1);
+    auto run = test::shape_run(s.fonts, test::kMincho, "本文・", 72, 100, 10.5, layout::Mark::structure(p));
+    run.text = "本文";
+    run.glyphs[2].text_begin = run.glyphs[2].text_end = 0;  // ・ drawn as part of 文's cluster
+    s.pages.pages[0].runs.push_back(run);
+    Diagnostics d;
+    PdfOptions o;
+    o.compress = false;
+    const auto bytes = write(s.pages, s.tree, s.fonts, o, d);
+    REQUIRE(bytes);
+    CHECK(std::regex_search(*bytes, std::regex("\n<[0-9A-F]{4}> <>\n")));  // ・'s code maps to nothing
+    const std::string path = test::write_scratch("continuation.pdf", *bytes);
+    CHECK(test::run_command("pdftotext -enc UTF-8 " + path + " -").output == "本文\n\n\f");
+    CHECK(test::run_command(test::shared_tool("check-pdfua") + " --no-check --text " + path, false).output == "本文\n");
+    CHECK(test::run_command(test::shared_tool("check-pdfua") + " --expect-lang ja " + path).status == 0);
+}
+
+TEST_CASE("a tagged (non-artifact) rule in a Figure with /Alt; page labels with a prefix", "[pdf][e2e]") {
+    test::Sample s{test::test_fonts(), {}, {}};
+    const int doc = s.tree.add(layout::StructType::Document, -1);
+    const int fig = s.tree.add(layout::StructType::Figure, doc);
+    const int p = s.tree.add(layout::StructType::P, doc);
+    s.tree.elements[static_cast<std::size_t>(fig)].alt = "区切り線の図";
+    s.pages.title = "図";
+    s.pages.pages.resize(2);
+    s.pages.pages[0].label = "表紙";
+    s.pages.pages[1].label = "資料-1";
+    s.pages.pages[0].rules.push_back({{72, 200}, {300, 200}, 1, layout::Mark::structure(fig)});
+    s.pages.pages[1].runs.push_back(
+        test::shape_run(s.fonts, test::kMincho, "本文", 72, 100, 10.5, layout::Mark::structure(p)));
+    Diagnostics d;
+    const auto bytes = write(s.pages, s.tree, s.fonts, {}, d);
+    REQUIRE(bytes);
+    CHECK(d.empty());
+    const std::string path = test::write_scratch("figure.pdf", *bytes);
+    const auto check = test::run_command(test::shared_tool("check-pdfua") + " --expect-lang ja " + path);
+    INFO(check.output);
+    CHECK(check.status == 0);
+    CHECK(contains(check.output, "0 failure(s) in 0 rule(s), 0 warning(s)"));
+    const auto tree = test::run_command(test::shared_tool("check-pdfua") + " --no-check --tree " + path, false);
+    CHECK(contains(tree.output, "Figure p1 Alt='区切り線の図' (graphics)"));
+    const auto labels = test::run_command(
+        "/usr/bin/python3 -c \"import pikepdf,sys; p=pikepdf.open(sys.argv[1]); "
+        "print([str(pg.label) for pg in p.pages])\" " + path, false);
+    CHECK(labels.output == "['表紙', '資料-1']\n");
+}
