@@ -57,7 +57,6 @@ struct InlineContext {
     double size_pt = 10.5;
     std::string font_role;
     double letter_spacing = 0;
-    std::string actual_text;
     bool marker = false;
 };
 
@@ -160,12 +159,6 @@ private:
     }
 
     // ---------------------------------------------------------------- blocks
-
-    static bool all_inline(const Node& n) {
-        if (n.children.empty()) return false;
-        return std::all_of(n.children.begin(), n.children.end(),
-                           [](const Node& c) { return style::is_inline(c.role); });
-    }
 
     // The children of a block: one paragraph when they are inline, else block by block; runs
     // of inline children among blocks (never made by style::resolve) become paragraphs.
@@ -311,8 +304,9 @@ private:
         const std::size_t first = galley_.rows.size();
         content(n, e, r, lang, n.style);
         if (galley_.rows.size() == first) return;
-        // A heading is never cut by a page break and never ends a page (JLREQ §3.7.1 見出しの
-        // 処理: a heading stays with the text it heads): no break inside it or after it.
+        // A heading is never cut by a page break and never ends a page (a heading stays with
+        // the text it heads, as in every Japanese and Western book rule): no break inside it or
+        // after it.
         for (std::size_t i = first; i < galley_.rows.size(); ++i) galley_.rows[i].break_after = false;
         galley_.rows[first].heading = static_cast<int>(galley_.headings.size());
         galley_.headings.push_back(HeadingEntry{heading_title(n), std::clamp(n.level, 1, 6)});
@@ -684,7 +678,7 @@ private:
             if (last.element == cx.element && last.lang == lang && last.uri == cx.uri &&
                 last.marker == cx.marker && last.size_pt == cx.size_pt &&
                 last.font_role == cx.font_role && last.letter_spacing == cx.letter_spacing &&
-                last.actual_text.empty() && cx.actual_text.empty() && last.source == source) {
+                last.source == source) {
                 last.text += text;
                 return;
             }
@@ -696,7 +690,6 @@ private:
         p.element = cx.element;
         p.source = source;
         p.lang = lang;
-        p.actual_text = cx.actual_text;
         p.marker = cx.marker;
         p.uri = cx.uri;
         p.letter_spacing = cx.letter_spacing;
@@ -800,8 +793,8 @@ private:
         if (!boxed && box_depth_ == 0 && label_ && label_->active &&
             label_->row == galley_.rows.size() && !has_marker(pieces)) {
             // The list item's label in this paragraph's marker box: the box runs from the
-            // item's start_indent to where the body's text starts (hanging indent, JLREQ
-            // §3.2.8 箇条書き; typesetting.md §2.7).
+            // item's start_indent to where the body's text starts (hanging indent of 箇条書き,
+            // typesetting.md §2.7).
             const double text_left = std::max(left, label_->left_pt + label_->width_pt);
             spec.marker_width_pt = text_left - label_->left_pt;
             left = label_->left_pt;
@@ -824,8 +817,8 @@ private:
             mark_spread_words(line, st);
             double pitch = base_pitch;
             const double height = line.ascent_pt + line.descent_pt;
-            // 行取り (JLREQ §3.3.3): a line taller than the page's pitch takes whole lines of
-            // the grid, so the text after it stays on the grid.
+            // 行取り (JLREQ's "line allocation" of headings): a line taller than the page's
+            // pitch takes whole lines of the grid, so the text after it stays on the grid.
             if (st.line_pitch_pt <= 0 && height > base_pitch + kEps)
                 pitch = page_pitch_ * std::ceil(height / page_pitch_ - kEps);
             p.pitch.push_back(pitch);

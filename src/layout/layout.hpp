@@ -5,7 +5,10 @@
 // The result is the only input of pdf::write: every glyph run carries the Mark of exactly one
 // structure element, or is an artifact (page numbers, running heads, table rules), and the
 // StructTree holds no empty element (ISO 14289-1 §7.1; the krilla/Skia rules of
-// reference/architecture-notes.md §2.3, §2.5).
+// reference/architecture-notes.md §2.3, §2.5). Roles map to structure types as in
+// styled_doc.hpp's table; `line`, `time` and plain spans have no element of their own. Runs of
+// tracked or spread words (議事要旨, 日時) carry /ActualText, since extractors read their gaps
+// as spaces.
 //
 // Three stable text dumps serve the golden tests and `gijiroku render --dump lines|pages|tags`.
 // Numbers in dumps are rounded to 0.01 pt, so they do not depend on float formatting.
@@ -30,7 +33,7 @@ struct LayoutOptions {
     // Widow and orphan control: a paragraph split by a page break keeps at least `orphans`
     // lines at the foot of the first page and `widows` lines at the head of the next. A
     // paragraph shorter than orphans + widows lines is never split (unless it alone is taller
-    // than a page). JLREQ §3.7.1 (段落の分割) asks that a single line not be left alone.
+    // than a page): a single line of a paragraph is never left alone at a page's foot or head.
     int orphans = 2;
     int widows = 2;
     // Unsupported variation sequence → warning and the base glyph (paragraph engine, W520)

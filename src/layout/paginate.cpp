@@ -107,8 +107,9 @@ Paginated paginate(Galley&& galley, const style::StyledDoc& doc, const LayoutOpt
             Row& row = rows[k];
             if (k != i) cursor += row.space_before_pt;
             const double top = cursor;
-            // The line's ascent + descent box is centred in its slot (JLREQ §2.3.2: the
-            // character frame in the middle of the line pitch), one baseline for the row.
+            // The line's ascent + descent box is centred in its slot, as a character frame
+            // sits in the middle of the line pitch on a Japanese page grid; one baseline for the
+            // whole row.
             double ascent = 0, descent = 0;
             for (const PlacedLine& l : row.lines) {
                 ascent = std::max(ascent, l.line.ascent_pt);
