@@ -157,6 +157,15 @@ Paginated paginate(Galley&& galley, const style::StyledDoc& doc, const LayoutOpt
         out.pages.push_back(std::move(page));
         i = end;
     }
+    if (out.pages.empty()) {
+        // A document with nothing to print still gets one blank page: readers (and the PDF
+        // writer's page tree) expect at least one.
+        Page page;
+        page.width_pt = setup.width_pt;
+        page.height_pt = setup.height_pt;
+        page.label = "1";
+        out.pages.push_back(std::move(page));
+    }
     return out;
 }
 

@@ -201,3 +201,15 @@ TEST_CASE("too many pages is E565; a line taller than the page W562", "[layout][
     CHECK(d2.all()[0].code == "W562");
     CHECK(lines_per_page(*r) == std::vector<int>{1, 1});
 }
+
+TEST_CASE("an empty document still has one page, with its page number", "[layout][paginate]") {
+    Diagnostics diags;
+    auto r = lay_out(plain_doc({}), diags);
+    REQUIRE(r);
+    REQUIRE(r->pages.pages.size() == 1);
+    CHECK(r->pages.pages[0].label == "1");
+    REQUIRE(r->pages.pages[0].runs.size() == 1);
+    CHECK(r->pages.pages[0].runs[0].text == "- 1 -");
+    CHECK(r->lines.empty());
+    CHECK(r->tree.elements.size() == 1);  // the Document root alone
+}
