@@ -66,6 +66,10 @@ std::optional<SubsetFont> subset(const Face& face, std::span<const std::uint32_t
         hb_set_add(gids, g);
     }
     drop_layout_tables(input.p);
+    // A PDF viewer rasterises at any size and does not need TrueType hinting: dropping it
+    // (fpgm, prep, cvt and glyph instructions) makes the embedded program smaller, and pdf.js
+    // warns about hinting functions it does not implement.
+    hb_subset_input_set_flags(input.p, hb_subset_input_get_flags(input.p) | HB_SUBSET_FLAGS_NO_HINTING);
 
     Plan plan;
     plan.p = hb_subset_plan_create_or_fail(f.face, input.p);
