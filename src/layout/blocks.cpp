@@ -47,6 +47,7 @@ struct PendingLabel {
     std::size_t row = 0;      // the galley row the label belongs on
     int element = -1;         // the Lbl element
     int style = -1;
+    int box_depth = 0;        // the term/definition/cell nesting the item itself lies in
     bool active = false;
 };
 
@@ -407,6 +408,7 @@ private:
                 mine.row = galley_.rows.size();
                 mine.element = lbl;
                 mine.style = n.style;
+                mine.box_depth = box_depth_;
                 mine.active = !mine.pieces.empty();
                 label_ = &mine;
             } else if (c.role == Role::list_body) {
@@ -790,7 +792,9 @@ private:
         spec.jidori_pt = st.jidori * zw_;
         spec.align = st.align;
         spec.zw_pt = zw_;
-        if (!boxed && box_depth_ == 0 && label_ && label_->active &&
+        // Only a paragraph in the item's own flow takes the label: not one inside a term,
+        // definition or table cell opened within the item (their rows are not the item's).
+        if (!boxed && label_ && label_->active && box_depth_ == label_->box_depth &&
             label_->row == galley_.rows.size() && !has_marker(pieces)) {
             // The list item's label in this paragraph's marker box: the box runs from the
             // item's start_indent to where the body's text starts (hanging indent of 箇条書き,

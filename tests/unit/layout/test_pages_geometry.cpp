@@ -413,3 +413,39 @@ TEST_CASE("title and language of the PageSet come from the StyledDoc", "[layout]
     CHECK(r->pages.title == "令和６年度 第３回 東京都医療的ケア児支援地域協議会 議事要旨");
     CHECK(r->pages.lang == "ja-JP");
 }
+
+TEST_CASE("a list inside a definition: labels share their item's first line in the value column",
+          "[layout][pages]") {
+    gijiroku::style::StyledDoc doc = plain_doc({});
+    auto agenda_item = doc.styles[st_plain];
+    agenda_item.name = "agenda-item";
+    agenda_item.start_indent = 6;
+    agenda_item.marker_width = 3;
+    auto agenda_text = doc.styles[st_plain];
+    agenda_text.name = "agenda-text";
+    agenda_text.start_indent = 9;
+    doc.styles.push_back(agenda_item);
+    doc.styles.push_back(agenda_text);
+    const int st_item = static_cast<int>(doc.styles.size()) - 2;
+    const int st_text = st_item + 1;
+    Node list = node(Role::list, -1,
+                     {node(Role::list_item, st_item,
+                           {label("(1)"), node(Role::list_body, -1, {node(Role::paragraph, st_text, {text("論点について")})})})});
+    doc.root.children.push_back(node(
+        Role::definition_list, -1,
+        {node(Role::definition_item, st_particular,
+              {node(Role::term, st_particular_term, {marker("５"), text("議題")}),
+               node(Role::definition, st_particular_value, {std::move(list)})})}));
+    Diagnostics diags;
+    auto r = lay_out(doc, diags);
+    REQUIRE(r);
+    // One line for the item, its label in the marker box from 6 zw, the text from 9 zw, on the
+    // term's baseline.
+    REQUIRE(r->lines.size() == 2);
+    CHECK(r->lines[1].text == "(1)論点について");
+    CHECK(r->lines[1].x_pt == Approx(L + 6 * zw));
+    CHECK(r->lines[1].baseline_pt == Approx(r->lines[0].baseline_pt));
+    const GlyphRun* words = find_run(*r, "論点について");
+    REQUIRE(words);
+    CHECK(words->origin.x == Approx(L + 9 * zw));
+}
