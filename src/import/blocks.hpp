@@ -1,0 +1,46 @@
+// Stage 2 of import: lines → blocks (paragraph-level units). Hard-wrapped lines are joined:
+// Japanese with no space, a break between two Latin words as one space (JLREQ: Japanese has no
+// inter-word space; a Western line break is a space). A line is the end of its block when it is
+// short and finished; a line that is full (near the measure of the text) or ends in 、 is
+// continued by the next one unless that one starts a block (・ （１） ○ 【 …, recognise.hpp).
+// A block split by a page break (blank lines, a form feed or a dropped page number between its
+// halves) is joined the same way. Stray ASCII spaces that PDF extraction leaves after 、 。 ）
+// (「上坂委員、 髙山委員」) are removed, each with a note (N601).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "import/chars.hpp"
+#include "import/source_lines.hpp"
+
+namespace gijiroku::import {
+
+struct Block {
+    U32 text;
+    std::uint32_t line = 0;  // the input line the block starts on
+    // Where each joined input line starts in `text` (character offset, line number), so a
+    // recogniser can name the exact line of a part of the block.
+    std::vector<std::pair<std::size_t, std::uint32_t>> starts;
+    int indent = 0;           // of the first line
+    int blank_before = 0;     // blank lines between this block and the previous one
+    bool page_break_before = false;
+    bool table_row = false;   // a row of cells separated by 「 | 」 (never joined)
+
+    std::uint32_t line_at(std::size_t offset) const;
+};
+
+// The measure of the text in display columns: the widest width that at least three lines (and
+// one in twenty) reach within three columns, or 0 when lines are not hard-wrapped (text copied
+// from Word, or `gijiroku render --dump text`: one block per line).
+int measure_of(const std::vector<SourceLine>& lines);
+
+std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string_view file, Diagnostics& diags);
+
+// Whether a line is a table row flattened to cells: 「区分 | 計画値 | 実績値」.
+bool is_table_row(U32View line);
+
+}  // namespace gijiroku::import
