@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <set>
 #include <sstream>
 #include <system_error>
@@ -1056,6 +1057,14 @@ bool Loader::finish(Loaded& l) {
         return it != p.where.end() ? it->second : (p.element.file.empty() ? t.where : p.element);
     };
     auto mm = [](double pt) { return format_number(std::round(units::pt_to_mm(pt) * 10) / 10) + " mm"; };
+    // When values that conflict come from different files of an `extends` chain, the error
+    // points at the one this template wrote: the author who narrowed the margins of an
+    // installed template must be shown their own file, not the installed one (issue 6).
+    auto written_here = [&](std::initializer_list<const char*> attrs) {
+        for (const char* a : attrs)
+            if (auto it = p.where.find(a); it != p.where.end() && it->second.file == t.file) return it->second;
+        return where(*attrs.begin());
+    };
 
     // Paper.
     if (p.paper == "custom") {
@@ -1115,7 +1124,7 @@ bool Loader::finish(Loaded& l) {
     const double measure = page.chars_per_line * body;
     if (p.left && p.right) {
         if (*p.left + *p.right + measure > page.width_pt + 0.01) {
-            error(where("chars-per-line"), "E407",
+            error(written_here({"chars-per-line", "margin-left", "margin-right"}), "E407",
                   std::to_string(page.chars_per_line) + " characters of " + format_number(body) + " pt (" +
                       mm(measure) + ") do not fit between the margins (" +
                       mm(page.width_pt - *p.left - *p.right) + ")",
@@ -1169,7 +1178,7 @@ bool Loader::finish(Loaded& l) {
     const double block = lines * page.line_pitch_pt;
     if (p.top && p.bottom) {
         if (*p.top + *p.bottom + block > page.height_pt + 0.01 && grid_ok) {
-            error(where("lines-per-page"), "E407",
+            error(written_here({"lines-per-page", "margin-top", "margin-bottom"}), "E407",
                   std::to_string(lines) + " lines at " + format_number(page.line_pitch_pt) + " pt (" +
                       mm(block) + ") do not fit between the top and bottom margins (" +
                       mm(page.height_pt - *p.top - *p.bottom) + ")",

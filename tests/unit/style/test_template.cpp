@@ -155,6 +155,22 @@ TEST_CASE("hostile templates: each refused with its code at the value's line:col
     }
 }
 
+TEST_CASE("a grid conflict across an extends chain points at the extending template's own value") {
+    // tokyo-gijiyoshi states chars-per-line="40"; the extending template's margins leave 4 mm.
+    // The error belongs at the margin its author wrote, not at the installed template's line.
+    Diagnostics d;
+    const std::string path = data("measure-narrow-extends.xml");
+    auto t = load(path, d);
+    INFO(all_messages(d));
+    CHECK_FALSE(t);
+    REQUIRE(d.error_count() == 1);
+    const Diagnostic& e = d.all().front();
+    CHECK(e.code == "E407");
+    CHECK(e.file == path);
+    CHECK(e.loc == SourceLoc{4, 22});
+    CHECK(e.hint == "leave out margin-left or margin-right to derive it from the grid");
+}
+
 TEST_CASE("messages say what is wrong and suggest the fix") {
     Diagnostics d;
     load(data("font-role-unknown.xml"), d);
