@@ -97,6 +97,13 @@ struct RenderResult {
     bool ok() const { return count_errors(diagnostics) == 0; }
 };
 
+// Where Engine::render_to_files writes. An empty path: that output is not produced.
+// "-" writes to standard output (as the CLI's "--pdf -").
+struct OutputPaths {
+    std::string pdf;
+    std::string xhtml;
+};
+
 struct TemplateInfo {
     std::string name;         // "tokyo-gijiyoshi"
     std::string description;  // one line
@@ -119,6 +126,14 @@ public:
     // Validates, then renders what `options` asks for. When the input has an error nothing is
     // rendered (pdf and xhtml stay empty).
     RenderResult render(const Input& input, const RenderOptions& options) const;
+
+    // Like render, then writes each output named in `paths` with write_file_atomically.
+    // A non-empty path asks for that output, as options.pdf / options.xhtml do; the bytes
+    // stay in the result as well. Nothing is written when the document has an error.
+    // An output that cannot be written is an E004 diagnostic (the result is then not ok());
+    // the outputs after it are not written, those before it stay written.
+    RenderResult render_to_files(const Input& input, const RenderOptions& options,
+                                 const OutputPaths& paths) const;
 
     // The installed templates, sorted by name.
     std::vector<TemplateInfo> templates() const;

@@ -7,6 +7,13 @@
 #include <filesystem>
 #include <vector>
 
+#ifndef GIJIROKU_BIN_TO_DATA
+#define GIJIROKU_BIN_TO_DATA "../" GIJIROKU_INSTALL_DATA_SUBDIR
+#endif
+#ifndef GIJIROKU_LIB_TO_DATA
+#define GIJIROKU_LIB_TO_DATA "../" GIJIROKU_INSTALL_DATA_SUBDIR
+#endif
+
 namespace gijiroku::api {
 namespace {
 
@@ -52,11 +59,13 @@ std::optional<std::string> find_data_dir(const std::string& explicit_dir, Diagno
             if (auto d = accept(env)) return d;
         }
         const std::string share = GIJIROKU_INSTALL_DATA_SUBDIR;  // "share/gijiroku"
+        // The way from the installed bin/ and lib/ folders to the data, worked out by CMake
+        // from GNUInstallDirs: Debian's libdir is lib/<multiarch>, two levels below the prefix.
         if (auto exe = executable_dir()) {
-            if (auto d = accept(*exe / ".." / share)) return d;
+            if (auto d = accept(*exe / GIJIROKU_BIN_TO_DATA)) return d;
         }
         if (auto lib = library_dir()) {
-            if (auto d = accept(*lib / ".." / share)) return d;
+            if (auto d = accept(*lib / GIJIROKU_LIB_TO_DATA)) return d;
         }
         if (auto d = accept(fs::path(GIJIROKU_INSTALL_PREFIX) / share)) return d;
         if (auto d = accept(GIJIROKU_SOURCE_DATA_DIR)) return d;

@@ -12,7 +12,8 @@ namespace gijiroku::api {
 
 // In order: `explicit_dir` (EngineOptions::data_dir), $GIJIROKU_DATA_DIR, <dir of the
 // executable>/../share/gijiroku, <dir of the library>/../share/gijiroku (an embedding
-// program), the install prefix compiled in, the source tree compiled in. A folder counts when
+// program; ../../share/gijiroku under a multiarch libdir such as lib/x86_64-linux-gnu), the
+// install prefix compiled in, the source tree compiled in. A folder counts when
 // it holds templates/ and fonts/fonts.xml. None found: E001 naming every place tried.
 std::optional<std::string> find_data_dir(const std::string& explicit_dir, Diagnostics& diags);
 

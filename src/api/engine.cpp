@@ -260,6 +260,28 @@ RenderResult Engine::render(const Input& input, const RenderOptions& options) co
     return finish();
 }
 
+RenderResult Engine::render_to_files(const Input& input, const RenderOptions& options,
+                                     const OutputPaths& paths) const {
+    RenderOptions wanted = options;
+    wanted.pdf = options.pdf || !paths.pdf.empty();
+    wanted.xhtml = options.xhtml || !paths.xhtml.empty();
+    RenderResult result = render(input, wanted);
+    if (!result.ok()) return result;
+    for (const auto& [path, bytes] : {std::pair{&paths.pdf, &result.pdf}, std::pair{&paths.xhtml, &result.xhtml}}) {
+        if (path->empty()) continue;
+        const std::string err = write_file_atomically(*path, *bytes);
+        if (err.empty()) continue;
+        // The message names the path and errno; the write left no partial file (DESIGN §3).
+        Diagnostics diags;
+        diags.error("E004", *path, {}, err, "出力ファイルを書けません: " + err,
+                    "check that the folder exists, is writable and has free space",
+                    "フォルダーがあること、書き込めること、空き容量があることを確認してください");
+        for (const auto& d : diags.all()) result.diagnostics.push_back(d);
+        break;
+    }
+    return result;
+}
+
 std::vector<TemplateInfo> Engine::templates() const {
     std::vector<TemplateInfo> out;
     for (const auto& t : style::list_templates(impl_->templates_dir)) {

@@ -46,7 +46,8 @@ const char* const usage_text =
     "      an error; an existing output is replaced only by a complete new file.\n"
     "  render --out-dir DIR [-j N] [--only pdf|xhtml] [--template NAME|PATH] FILE...\n"
     "      Render many files in parallel (N jobs, default: the number of cores) to\n"
-    "      DIR/<name>.pdf and DIR/<name>.xhtml, one summary line per file.\n"
+    "      DIR/<name>.pdf and DIR/<name>.xhtml, one summary line per file. A file with an\n"
+    "      error is skipped and the others are still written; the exit status is then 1.\n"
     "  templates\n"
     "      List the installed templates.\n"
     "\n"
@@ -192,7 +193,19 @@ int render_batch(const gijiroku::Engine& engine, const gijiroku::RenderOptions& 
         std::cerr << "gijiroku: cannot create " << out_dir << ": " << ec.message() << '\n';
         return exit_usage;
     }
+    // Two inputs with one name (a/x.xml, b/x.xml) would write the same DIR/x.pdf, the later
+    // silently replacing the earlier: refuse before rendering anything.
+    std::map<std::string, std::string> by_stem;
+    for (const auto& path : files) {
+        const std::string stem = std::filesystem::path(path).stem().string();
+        auto [it, fresh] = by_stem.emplace(stem, path);
+        if (!fresh)
+            return usage_error(it->second + " and " + path + " would both write " + out_dir + "/" + stem +
+                               ".*; rename one, or render them into different folders");
+    }
     std::atomic<std::size_t> next{0};
+    // The worst outcome wins, whatever order the workers finish in: 2 (a file could not be
+    // read or written) over 1 (a document has errors) over 0.
     std::atomic<int> status{exit_ok};
     std::mutex print;
     auto worker = [&] {
@@ -237,8 +250,8 @@ int render_batch(const gijiroku::Engine& engine, const gijiroku::RenderOptions& 
             std::lock_guard lock(print);
             print_diagnostics(result.diagnostics, result.source, input.name, json, lang);
             std::cout << line << '\n' << std::flush;
-            int expected = exit_ok;
-            if (file_status != exit_ok) status.compare_exchange_strong(expected, file_status);
+            for (int seen = status.load(); file_status > seen && !status.compare_exchange_weak(seen, file_status);) {
+            }
         }
     };
     std::vector<std::thread> threads;
