@@ -26,6 +26,7 @@
 // are Diagnostics. Only std::bad_alloc may escape.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -44,7 +45,11 @@ struct Input {
     std::string name;   // shown in diagnostics: "minutes.xml", "<stdin>"
     std::string bytes;  // the XML, UTF-8
     // Reads a file. On failure returns an Input whose `error` says why (bytes empty).
+    // Reads at most max_read_bytes: a larger file, a device such as /dev/zero or an endless
+    // pipe is an error, not an out-of-memory kill. (Documents above 32 MiB, the reader's
+    // limit, are read and then refused with E102, which gives their size.)
     static Input from_file(const std::string& path);
+    static constexpr std::size_t max_read_bytes = std::size_t{64} << 20;
     static Input from_memory(std::string name, std::string bytes);
     std::string error;  // non-empty when the file could not be read
 };

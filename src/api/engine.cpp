@@ -10,6 +10,7 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -55,13 +56,23 @@ Input Input::from_file(const std::string& path) {
         in.error = "cannot read " + path + ": " + std::strerror(errno);
         return in;
     }
-    std::ostringstream s;
-    s << f.rdbuf();
+    // Read in pieces and stop past max_read_bytes: reading everything first would let
+    // /dev/zero or a huge file exhaust memory before any limit is checked (issue 6).
+    std::string bytes;
+    char piece[65536];
+    while (f.read(piece, sizeof piece) || f.gcount() > 0) {
+        bytes.append(piece, static_cast<std::size_t>(f.gcount()));
+        if (bytes.size() > max_read_bytes) {
+            in.error = "cannot read " + path + ": it is larger than " +
+                       std::to_string(max_read_bytes >> 20) + " MiB (minutes are at most 32 MiB)";
+            return in;
+        }
+    }
     if (f.bad()) {
         in.error = "cannot read " + path + ": " + std::strerror(errno);
         return in;
     }
-    in.bytes = std::move(s).str();
+    in.bytes = std::move(bytes);
     return in;
 }
 
@@ -143,6 +154,20 @@ std::shared_ptr<const LoadedTemplate> Engine::Impl::load_template(const std::str
             spec.chains.push_back(font::ChainSpec{role.name, role.chain});
         }
         loaded->fonts = font::FontSet::build(spec, diags, loaded->tmpl->file);
+        // The template's own fonts are opened now, not lazily at the first character: a
+        // truncated file, a non-font or a font without Japanese glyphs (E504/E505/E510) is the
+        // template's mistake, reported once at its <font> element. Opened lazily, the only
+        // symptom was an E520 for every character of the document (issue 6, hostile fonts).
+        // Fallback fonts stay lazy (DESIGN §3: a fallback is opened only when needed).
+        for (const auto& f : loaded->tmpl->fonts) {
+            const auto index = loaded->fonts->find_face(f.id);
+            if (f.fallback || !index || loaded->fonts->face(*index)) continue;
+            for (Diagnostic d : loaded->fonts->load_diagnostics(*index)) {
+                d.file = f.where.file;
+                d.loc = f.where.loc;
+                diags.report(std::move(d));
+            }
+        }
     }
     loaded->diagnostics = to_public(diags);
     templates.emplace(name, loaded);
@@ -244,7 +269,20 @@ RenderResult Engine::render(const Input& input, const RenderOptions& options) co
     lo.allow_base_glyph = options.allow_base_glyph;
     const font::FontSet& fonts = *loaded->fonts;
     auto laid_out = layout::layout(styled, fonts, lo, diags);
-    if (!laid_out || diags.has_errors()) return finish();
+    if (!laid_out || diags.has_errors()) {
+        // A character in none of the fonts (E520) may be missing only because a font of its
+        // chain could not be opened (E501–E510): say which and why, first, so that the cause
+        // is neither hidden behind nor dropped after a thousand E520s (Diagnostics' limit).
+        const bool missing_characters = std::any_of(diags.all().begin(), diags.all().end(),
+                                                    [](const Diagnostic& d) { return d.code == "E520"; });
+        if (missing_characters) {
+            Diagnostics causes;
+            fonts.report_load_diagnostics(causes);
+            causes.append(std::move(diags));
+            diags = std::move(causes);
+        }
+        return finish();
+    }
     if (options.dump == Dump::lines) result.dump = layout::dump_lines(*laid_out);
     if (options.dump == Dump::pages)
         result.dump = layout::dump_pages(laid_out->pages, laid_out->tree) + layout::dump_struct(laid_out->tree, &laid_out->pages);

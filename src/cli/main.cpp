@@ -103,7 +103,16 @@ gijiroku::Input read_input(const std::string& path) {
         std::string bytes;
         char buf[65536];
         std::size_t n;
-        while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) bytes.append(buf, n);
+        while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) {
+            bytes.append(buf, n);
+            // An endless pipe must end in an error, not an out-of-memory kill (issue 6).
+            if (bytes.size() > gijiroku::Input::max_read_bytes) {
+                gijiroku::Input in = gijiroku::Input::from_memory("<stdin>", {});
+                in.error = "cannot read standard input: it is larger than " +
+                           std::to_string(gijiroku::Input::max_read_bytes >> 20) + " MiB (minutes are at most 32 MiB)";
+                return in;
+            }
+        }
         return gijiroku::Input::from_memory("<stdin>", std::move(bytes));
     }
     return gijiroku::Input::from_file(path);
