@@ -105,6 +105,15 @@ private:
     double pending_space_ = 0;
     int last_heading_level_ = 0;
     int note_count_ = 0;
+    // The container (LBody, TD, TH, Caption) whose first child paragraph is being set: its
+    // words go to the container without a P (content()); -1 otherwise.
+    int absorb_into_ = -1;
+    // > 0 while setting a particular's value, where lists are set as paragraphs.
+    int flatten_lists_ = 0;
+
+    static bool absorbs_leading_paragraph(StructType t) {
+        return t == StructType::LBody || t == StructType::TD || t == StructType::TH || t == StructType::Caption;
+    }
     int box_depth_ = 0;  // > 0 inside a term, definition or table cell
     PendingLabel* label_ = nullptr;
     bool warned_mixed_ = false;
@@ -176,6 +185,16 @@ private:
         std::size_t i = 0;
         const auto& kids = n.children;
         bool mixed_seen = false;
+        // The leading paragraph of a list body, a table cell or a caption is not wrapped in a
+        // P of its own: its words belong to the container, as ISO 32000-1 §14.8.4.3.3 allows
+        // (LBody, TD, TH hold text). Readers then take a label and its item's first words as
+        // one block — `check-pdfua --text` and poppler's reading order keep 「・」 with its
+        // sentence — and one-paragraph cells read as one.
+        if (!kids.empty() && element >= 0 &&
+            (absorb_into_ == element || absorbs_leading_paragraph(tree_.elements[static_cast<std::size_t>(element)].type)))
+            absorb_into_ = element;
+        else
+            absorb_into_ = -1;
         while (i < kids.size()) {
             if (style::is_inline(kids[i].role)) {
                 std::size_t j = i;
@@ -187,12 +206,17 @@ private:
                 block(kids[i], element, r, lang, style);
                 ++i;
             }
+            absorb_into_ = -1;  // only the first child may be absorbed
         }
         if (mixed_seen) warn_mixed(n);
     }
 
     void block(const Node& n, int parent, const Region& r, const std::string& inherited_lang,
                int parent_style) {
+        if (absorb_into_ == parent && n.role != Role::paragraph &&
+            !(n.role == Role::list && (n.inline_items || flatten_lists_ > 0)) &&
+            !(n.role == Role::list_item && flatten_lists_ > 0))
+            absorb_into_ = -1;
         const BlockStyle& st = style_at(n.style);
         const std::string lang = lang_of(n, inherited_lang);
         const std::size_t first_row = galley_.rows.size();
@@ -209,13 +233,13 @@ private:
                 heading(n, parent, r, inherited_lang);
                 break;
             case Role::line: {
-                // A line of a heading or paragraph: its own paragraph, its words the parent's;
-                // a Span only when the line must be read otherwise than it is printed.
-                int e = parent;
-                if (needs_actual_text(n)) {
-                    e = add(StructType::Span, parent, n, inherited_lang);
-                    tree_.elements[static_cast<std::size_t>(e)].actual_text = n.actual_text;
-                }
+                // A line of a heading or paragraph (the two lines of the title): its words are
+                // the parent's, grouped in a NonStruct, the grouping element "with no inherent
+                // structural significance" (ISO 32000-1 §14.8.4.2). Assistive technology reads
+                // through it, while extraction tools see where a printed line ends, so a centred
+                // first title line is not taken for an unjustified line inside a paragraph.
+                const int e = add(StructType::NonStruct, parent, n, inherited_lang);
+                if (needs_actual_text(n)) tree_.elements[static_cast<std::size_t>(e)].actual_text = n.actual_text;
                 content(n, e, r, lang, n.style >= 0 ? n.style : parent_style);
                 break;
             }
@@ -226,7 +250,11 @@ private:
                 list_item(n, parent, r, inherited_lang);
                 break;
             case Role::definition_list: {
-                const int e = add(StructType::Table, parent, n, inherited_lang);
+                // The particulars are a numbered list in the original (１ 日時, ２ 会場 …): L, with
+                // each term the label of its item and the value its body (ISO 32000-1
+                // §14.8.4.3.3). A body may hold several paragraphs (出席者 and 欠席), which a
+                // table cell could not keep apart for extraction tools.
+                const int e = add(StructType::L, parent, n, inherited_lang);
                 for (const Node& c : n.children) block(c, e, r, lang, n.style);
                 break;
             }
@@ -251,7 +279,11 @@ private:
             }
             default: {
                 // paragraph, list_body, caption, definition, table_row, cells, block_quote
-                const auto type = block_struct_type(n.role);
+                auto type = block_struct_type(n.role);
+                if (n.role == Role::paragraph && absorb_into_ == parent && n.lang.empty() &&
+                    !needs_actual_text(n))
+                    type.reset();  // the container's leading paragraph (see content())
+                absorb_into_ = -1;
                 const int e = type ? add(*type, parent, n, inherited_lang) : parent;
                 if (type) apply_actual_text(n, e);
                 content(n, e, r, lang, n.style);
@@ -339,17 +371,23 @@ private:
     }
 
     void list(const Node& n, int parent, const Region& r, const std::string& inherited_lang) {
-        const int e = add(StructType::L, parent, n, inherited_lang);
         const std::string lang = lang_of(n, inherited_lang);
         if (n.inline_items) {
+            // Names that run on as one paragraph (出席者) are a paragraph in the PDF: a reader
+            // hears one sentence of names, as printed, not a list of one-name items. (The
+            // XHTML keeps the list, where browsers read an inline list as running text.)
+            int e = parent;
+            if (!(absorb_into_ == parent && n.lang.empty())) e = add(StructType::P, parent, n, inherited_lang);
+            absorb_into_ = -1;
             inline_list(n, e, r, lang);
             return;
         }
+        const int e = flatten_lists_ > 0 ? parent : add(StructType::L, parent, n, inherited_lang);
         for (const Node& c : n.children) block(c, e, r, lang, n.style);
     }
 
     // Attendee names: the items run on as one paragraph, a caption running in first
-    // (styled_doc.hpp). Structure stays L > Caption, LI > (Lbl,) LBody.
+    // (styled_doc.hpp); every word belongs to element `e` (see list()).
     void inline_list(const Node& n, int e, const Region& r, const std::string& lang) {
         const BlockStyle& st = style_at(n.style);
         std::vector<InlinePiece> pieces;
@@ -359,21 +397,12 @@ private:
             const std::string clang = lang_of(c, lang);
             if (c.role == Role::caption) {
                 InlineContext cx = base;
-                cx.element = add(StructType::Caption, e, c, lang);
                 cx.lang = clang;
                 collect_children(c, cx, pieces, links);
             } else if (c.role == Role::list_item) {
-                const int li = add(StructType::LI, e, c, lang);
                 for (const Node& part : c.children) {
                     InlineContext cx = base;
                     cx.lang = lang_of(part, clang);
-                    if (part.role == Role::label) {
-                        cx.element = add(StructType::Lbl, li, part, clang);
-                        if (!part.alt.empty())
-                            tree_.elements[static_cast<std::size_t>(cx.element)].alt = part.alt;
-                    } else {
-                        cx.element = add(StructType::LBody, li, part, clang);
-                    }
                     collect_children(part, cx, pieces, links);
                 }
             } else {
@@ -386,7 +415,15 @@ private:
     }
 
     void list_item(const Node& n, int parent, const Region& r, const std::string& inherited_lang) {
-        const int li = add(StructType::LI, parent, n, inherited_lang);
+        // Inside a particular's value (flatten_lists_), an item is a paragraph whose label is
+        // its first words: see definition_item().
+        int li;
+        if (flatten_lists_ > 0) {
+            li = absorb_into_ == parent ? parent : add(StructType::P, parent, n, inherited_lang);
+            absorb_into_ = -1;
+        } else {
+            li = add(StructType::LI, parent, n, inherited_lang);
+        }
         const std::string lang = lang_of(n, inherited_lang);
         const BlockStyle& st = style_at(n.style);
 
@@ -398,8 +435,8 @@ private:
         std::vector<std::pair<std::string, int>> no_links;
         for (const Node& c : n.children) {
             if (c.role == Role::label) {
-                const int lbl = add(StructType::Lbl, li, c, lang);
-                if (!c.alt.empty()) tree_.elements[static_cast<std::size_t>(lbl)].alt = c.alt;
+                const int lbl = flatten_lists_ > 0 ? li : add(StructType::Lbl, li, c, lang);
+                if (!c.alt.empty() && lbl != li) tree_.elements[static_cast<std::size_t>(lbl)].alt = c.alt;
                 InlineContext cx = context_for(st, lbl, lang_of(c, lang));
                 cx.marker = true;
                 collect_children(c, cx, mine.pieces, no_links);
@@ -412,7 +449,9 @@ private:
                 mine.active = !mine.pieces.empty();
                 label_ = &mine;
             } else if (c.role == Role::list_body) {
-                const int body = add(StructType::LBody, li, c, lang);
+                int body = li;
+                if (flatten_lists_ > 0) absorb_into_ = li;  // the body's first paragraph is the item's
+                else body = add(StructType::LBody, li, c, lang);
                 content(c, body, r, lang_of(c, lang), c.style >= 0 ? c.style : n.style);
             } else {
                 block(c, li, r, lang, n.style);
@@ -439,7 +478,7 @@ private:
     }
 
     void definition_item(const Node& n, int parent, const Region& r, const std::string& inherited_lang) {
-        const int tr = add(StructType::TR, parent, n, inherited_lang);
+        const int tr = add(StructType::LI, parent, n, inherited_lang);
         const std::string lang = lang_of(n, inherited_lang);
         const BlockStyle& st = style_at(n.style);
         const Node* term = nullptr;
@@ -459,8 +498,7 @@ private:
         Para term_para;
         ++box_depth_;
         if (term) {
-            const int th = add(StructType::TH, tr, *term, lang);
-            tree_.elements[static_cast<std::size_t>(th)].scope = HeaderScope::row;
+            const int th = add(StructType::Lbl, tr, *term, lang);
             apply_actual_text(*term, th);
             const BlockStyle& tst = style_at(term->style >= 0 ? term->style : n.style);
             const int tstyle = term->style >= 0 ? term->style : n.style;
@@ -473,9 +511,15 @@ private:
         }
         const std::size_t first_row = galley_.rows.size();
         if (def) {
-            const int td = add(StructType::TD, tr, *def, lang);
+            const int td = add(StructType::LBody, tr, *def, lang);
+            // A list in a value (配付資料, 議題, groups of attendees) is set as paragraphs, the
+            // first one's words in the body itself: the printed line 「４ 配付資料 資料１ …」
+            // then reads as one block, the term with the first entry beside it, as a reader
+            // sees it. Each entry keeps its own number (資料１, （１）) as its first words.
+            ++flatten_lists_;
             content(*def, td, Region{column, r.right, false}, lang_of(*def, lang),
                     def->style >= 0 ? def->style : n.style);
+            --flatten_lists_;
         }
         --box_depth_;
         overlay(std::move(term_para), first_row);

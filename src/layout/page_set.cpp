@@ -8,6 +8,7 @@ const char* struct_type_name(StructType t) {
         case StructType::Part: return "Part";
         case StructType::Sect: return "Sect";
         case StructType::Div: return "Div";
+        case StructType::NonStruct: return "NonStruct";
         case StructType::H1: return "H1";
         case StructType::H2: return "H2";
         case StructType::H3: return "H3";

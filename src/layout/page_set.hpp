@@ -22,7 +22,7 @@ namespace gijiroku::layout {
 // Standard structure types of ISO 32000-1 §14.8.4 used by the toolkit. The PDF writer maps
 // them to names one to one (no role map is needed for standard types).
 enum class StructType : std::uint8_t {
-    Document, Part, Sect, Div,
+    Document, Part, Sect, Div, NonStruct,
     H1, H2, H3, H4, H5, H6,
     P, L, LI, Lbl, LBody, Caption,
     Table, TR, TH, TD,

@@ -33,50 +33,34 @@ int count_type(const gijiroku::layout::StructTree& t, StructType type) {
 
 }  // namespace
 
-TEST_CASE("the seed's shape gives H1, Table/TR/TH/TD, Sect/H2/H3/H4, L/LI/Lbl/LBody in reading order",
+TEST_CASE("the seed's shape gives H1, L/LI/Lbl/LBody particulars, Sect/H2/H3/H4, lists in reading order",
           "[layout][struct]") {
     Diagnostics diags;
     auto r = lay_out(seed_doc(1), diags);
     REQUIRE(r);
     CHECK(diags.empty());
-    // Mapping of styled_doc.hpp's table: heading → Hn (one H1 for the two title lines, the
-    // lines having no element), definition_list → Table, definition_item → TR, term → TH
-    // with /Scope /Row (its marker １ is text of the TH), definition → TD, inline attendee
-    // lists → L with LI/LBody (and Caption), section → Sect, the item marker （１） is text
-    // of the H3, list_item → LI with Lbl and LBody > P.
+    // Mapping (blocks.cpp): heading → Hn, its two title lines each a NonStruct; the
+    // particulars (numbered １ ２ ３ in the original) → L, each item LI with the term as Lbl
+    // (its marker １ is text of the Lbl) and the value as LBody; a container's leading
+    // paragraph has no P of its own (its words are the LBody's); the run-on attendee names
+    // are the LBody's words, the absentees a P; section → Sect; the item marker （１） is
+    // text of the H3; list_item → LI with Lbl and LBody.
     const std::string expected =
         "Document\n"
-        "  H1 \"令和６年度 第３回 東京都医療的ケア児支援地域協議会議事要旨\"\n"
-        "  Table\n"
-        "    TR\n"
-        "      TH scope=row \"１日時\"\n"
-        "      TD \"令和７年３月25日（火曜日）午後６時30分から午後８時15分まで\"\n"
-        "    TR\n"
-        "      TH scope=row \"２会場\"\n"
-        "      TD \"オンライン開催\"\n"
-        "    TR\n"
-        "      TH scope=row \"３出席者\"\n"
-        "      TD\n"
-        "        L\n"
-        "          LI\n            LBody \"前田委員（会長）、\"\n"
-        "          LI\n            LBody \"冨田委員（副会長）、\"\n"
-        "          LI\n            LBody \"川上委員、\"\n"
-        "          LI\n            LBody \"吉澤委員、\"\n"
-        "          LI\n            LBody \"井上（愛）委員、\"\n"
-        "          LI\n            LBody \"岩﨑委員、\"\n"
-        "          LI\n            LBody \"田沼委員、\"\n"
-        "          LI\n            LBody \"等々力委員、\"\n"
-        "          LI\n            LBody \"中嶽委員、\"\n"
-        "          LI\n            LBody \"早野委員、\"\n"
-        "          LI\n            LBody \"島添委員、\"\n"
-        "          LI\n            LBody \"井上（弘）委員、\"\n"
-        "          LI\n            LBody \"上坂委員、\"\n"
-        "          LI\n            LBody \"髙山委員\"\n"
-        "        L\n"
-        "          Caption \"（欠席）\"\n"
-        "          LI\n            LBody \"瀨委員、\"\n"
-        "          LI\n            LBody \"折井委員、\"\n"
-        "          LI\n            LBody \"安岡委員\"\n"
+        "  H1\n"
+        "    NonStruct \"令和６年度 第３回 東京都医療的ケア児支援地域協議会\"\n"
+        "    NonStruct \"議事要旨\"\n"
+        "  L\n"
+        "    LI\n"
+        "      Lbl \"１日時\"\n"
+        "      LBody \"令和７年３月25日（火曜日）午後６時30分から午後８時15分まで\"\n"
+        "    LI\n"
+        "      Lbl \"２会場\"\n"
+        "      LBody \"オンライン開催\"\n"
+        "    LI\n"
+        "      Lbl \"３出席者\"\n"
+        "      LBody \"前田委員（会長）、冨田委員（副会長）、川上委員、吉澤委員、井上（愛）委員、岩﨑委員、田沼委員、等々力委員、中嶽委員、早野委員、島添委員、井上（弘）委員、上坂委員、髙山委員\"\n"
+        "        P \"（欠席）瀨委員、折井委員、安岡委員\"\n"
         "  Sect\n"
         "    H2 \"議事概要（委員からの主な御意見等）\"\n"
         "    Sect\n"
@@ -87,20 +71,16 @@ TEST_CASE("the seed's shape gives H1, Table/TR/TH/TD, Sect/H2/H3/H4, L/LI/Lbl/LB
         "        L\n"
         "          LI\n"
         "            Lbl \"・\"\n"
-        "            LBody\n"
-        "              P \"医療的ケア児等コーディネーターの名称が保護者に浸透しつつある中、今後はコーディネーターの仕事内容をよりわかりやすく伝えること、資格を取った方々が活躍できる場を増やしていくことが必要。\"\n"
+        "            LBody \"医療的ケア児等コーディネーターの名称が保護者に浸透しつつある中、今後はコーディネーターの仕事内容をよりわかりやすく伝えること、資格を取った方々が活躍できる場を増やしていくことが必要。\"\n"
         "          LI\n"
         "            Lbl \"・\"\n"
-        "            LBody\n"
-        "              P \"医療的ケア児を受け入れる放課後等デイサービスが増えている中、訪問の理学療法士に関して物足りなさを感じるという保護者の声がある。放課後等デイサービスが訪問看護ステーションの理学療法士を活用することで、医療的ケア児に対応する経験を積み、育成につなげることができるのでは。\"\n"
+        "            LBody \"医療的ケア児を受け入れる放課後等デイサービスが増えている中、訪問の理学療法士に関して物足りなさを感じるという保護者の声がある。放課後等デイサービスが訪問看護ステーションの理学療法士を活用することで、医療的ケア児に対応する経験を積み、育成につなげることができるのでは。\"\n"
         "          LI\n"
         "            Lbl \"・\"\n"
-        "            LBody\n"
-        "              P \"医療型短期入所開設支援事業や日中預かり事業等について、今後受け入れの状況をわかるように示していただきたい。\"\n"
+        "            LBody \"医療型短期入所開設支援事業や日中預かり事業等について、今後受け入れの状況をわかるように示していただきたい。\"\n"
         "          LI\n"
         "            Lbl \"・\"\n"
-        "            LBody\n"
-        "              P \"研修の実施時期が年度後半に偏っているため、参加者の負担を考えても平均化した方がよいのでは。\"\n";
+        "            LBody \"研修の実施時期が年度後半に偏っているため、参加者の負担を考えても平均化した方がよいのでは。\"\n";
     CHECK(shape(*r) == expected);
 }
 
@@ -237,7 +217,7 @@ TEST_CASE("links, quotes, notes, ruby and block quotes map to their elements", "
     CHECK(r->tree.elements[static_cast<std::size_t>(area.element)].type == StructType::Link);
 }
 
-TEST_CASE("a title line gets a Span only when its actual text differs from its words", "[layout][struct]") {
+TEST_CASE("a title line is a NonStruct, with /ActualText only when it differs from its words", "[layout][struct]") {
     gijiroku::style::StyledDoc doc = seed_doc(0);
     doc.root.children.resize(1);
     auto& kind = doc.root.children[0].children[1];  // line 「議事要旨」, tracked
@@ -245,15 +225,17 @@ TEST_CASE("a title line gets a Span only when its actual text differs from its w
     Diagnostics d1;
     auto same = lay_out(doc, d1);
     REQUIRE(same);
-    CHECK(std::regex_replace(dump_struct(same->tree), std::regex(" #[0-9]+"), "") == "Document\n  H1\n");
+    CHECK(std::regex_replace(dump_struct(same->tree), std::regex(" #[0-9]+"), "") ==
+          "Document\n  H1\n    NonStruct\n    NonStruct\n");
     kind.actual_text = "ぎじようし";
     Diagnostics d2;
     auto differs = lay_out(doc, d2);
     REQUIRE(differs);
     CHECK(std::regex_replace(dump_struct(differs->tree, &differs->pages), std::regex(" #[0-9]+"), "") ==
           "Document\n"
-          "  H1 \"令和６年度 第３回 東京都医療的ケア児支援地域協議会\"\n"
-          "    Span actual=\"ぎじようし\" \"議事要旨\"\n");
+          "  H1\n"
+          "    NonStruct \"令和６年度 第３回 東京都医療的ケア児支援地域協議会\"\n"
+          "    NonStruct actual=\"ぎじようし\" \"議事要旨\"\n");
 }
 
 TEST_CASE("a link area named after a Span inside the link is given to the Link", "[layout][struct]") {
