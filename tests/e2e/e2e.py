@@ -427,13 +427,29 @@ def test_safe_output():
         check(target.read_bytes() == b"previous", "a killed render must leave the old output as it was")
         check(sorted(x.name for x in d.iterdir()) == ["big.xml", "killed.pdf", "limited.pdf"],
               f"a killed render left files behind: {sorted(x.name for x in d.iterdir())}")
-    if os.geteuid() != 0:
-        with tempfile.TemporaryDirectory() as d:
-            ro = Path(d) / "ro"
-            ro.mkdir()
-            ro.chmod(0o555)
-            r = gij("render", src, "--pdf", ro / "x.pdf")
-            check(r.returncode == 2 and not (ro / "x.pdf").exists(), "read-only folder: exit 2, nothing written")
+    # A read-only folder holding an earlier output: exit 2, no file added, the output unchanged.
+    # Root may write anywhere, so as root (CI) the CLI runs as `nobody` on a folder nobody owns
+    # with mode 0555.
+    with tempfile.TemporaryDirectory() as d:
+        Path(d).chmod(0o755)
+        ro = Path(d) / "ro"
+        ro.mkdir()
+        old = ro / "x.pdf"
+        old.write_bytes(b"earlier output")
+        cmd = [ARGS.gijiroku, "render", str(src), "--pdf", str(old), "--xhtml", str(ro / "x.xhtml")]
+        if os.geteuid() == 0:
+            os.chown(ro, 65534, 65534)
+            os.chown(old, 65534, 65534)
+            cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", *cmd]
+            r = run([*cmd[:5], ARGS.gijiroku, "--version"])
+            check(r.returncode == 0, f"cannot run the CLI as nobody (is the build readable by all?): {r.stderr.decode()}")
+        ro.chmod(0o555)
+        r = run(cmd)
+        check(r.returncode == 2, f"read-only folder: exit {r.returncode}, expected 2\n{r.stderr.decode()}")
+        check(str(ro) in r.stderr.decode(), f"read-only folder: the message should name the folder: {r.stderr.decode()}")
+        check(old.read_bytes() == b"earlier output", "read-only folder: the earlier output was changed")
+        check(sorted(p.name for p in ro.iterdir()) == ["x.pdf"], f"read-only folder: {sorted(p.name for p in ro.iterdir())}")
+        ro.chmod(0o755)
 
 
 def main():
