@@ -1,0 +1,2 @@
+// A layout file including HarfBuzz: only src/font may.
+#include <hb.h>
