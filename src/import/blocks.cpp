@@ -78,6 +78,31 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
         return l.width >= measure - 4 || !(last == U'。' || last == U'．' || last == U'？' || last == U'！');
     };
 
+    // Some extractions double-space every line (the seed: an empty line after each line of
+    // text). The usual gap between two lines of text is the baseline; only blank lines beyond
+    // it separate paragraphs or pages.
+    int baseline = 0;
+    {
+        std::map<int, int> gaps;
+        int run = 0;
+        bool seen = false;
+        for (const SourceLine& l : lines) {
+            if (l.text.empty()) {
+                ++run;
+                continue;
+            }
+            if (seen) ++gaps[run];
+            seen = true;
+            run = 0;
+        }
+        int best = 0;
+        for (const auto& [gap, count] : gaps)
+            if (count > best) {
+                best = count;
+                baseline = gap;
+            }
+    }
+
     std::vector<Block> blocks;
     int blanks = 0;
     bool page_break = false;
@@ -88,14 +113,23 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
             ++blanks;
             continue;
         }
+        blanks = std::max(0, blanks - baseline);
         const bool row = is_table_row(l.text);
         bool join = false;
         if (last && !row && !blocks.back().table_row) {
             const Strength s = start_strength(l.text);
             const bool unfinished = full(*last) || unfinished_end(last->text.back());
             if (s != Strength::strong) {
-                if (blanks == 0 && !page_break) join = unfinished;
-                else join = unfinished && s == Strength::none && blanks <= 8;
+                if (blanks == 0 && !page_break) {
+                    join = unfinished;
+                } else {
+                    // Across blank lines only when a page ends there (a form feed, a dropped page
+                    // number, or the run of blank lines a page break leaves: the seed's 「本来教⏎⏎⏎⏎
+                    // 育現場」), and never after a finished sentence: one blank line is the gap
+                    // between paragraphs.
+                    const bool page_gap = page_break || blanks >= 2;
+                    join = page_gap && unfinished && s == Strength::none && blanks <= 8 && !ends_sentence(last->text);
+                }
             }
         }
         if (join) {

@@ -293,6 +293,7 @@ private:
     bool end_ = false;
     std::optional<Element> contact_;
     std::vector<std::pair<U32, std::uint32_t>> contact_lines_;
+    std::uint32_t resolve_line_ = 0;  // the line being read, for notes about speakers
 };
 
 // ------------------------------------------------------------------ diagnostics
@@ -1151,7 +1152,15 @@ void Classifier::procedural_item(const Block& b, const char* procedure, U32View 
 
 std::optional<std::string> Classifier::resolve(U32View who, bool create_group) {
     if (!has_attendance_) create_group = false;
-    return roster_.find_speaker(who, create_group);
+    auto id = roster_.find_speaker(who, create_group);
+    if (id && !roster_.printed_form(who, *id)) {
+        const U32 printed = roster_.printed_speaker(*id);
+        note("N604", resolve_line_,
+             "「" + u8(trim(who)) + "」 is read as " + *id + ", whom the template names 「" + u8(printed) +
+                 "」: the rendered text will say that",
+             "「" + u8(trim(who)) + "」を " + *id + " と読みました。テンプレートでは「" + u8(printed) + "」と表記されます");
+    }
+    return id;
 }
 
 std::vector<std::string> Classifier::handout_ids(U32View list) const {
@@ -1204,7 +1213,7 @@ std::optional<std::pair<std::string, U32>> Classifier::speech_turn(const Block& 
                  "the speaker 「" + u8(who) + "」 is not in the attendance list; the speech is kept with the speaker as a named group",
                  "発言者「" + u8(who) + "」が出席者一覧にありません。発言者名をグループ名として発言を残します",
                  "add the person to the attendance in the text or the XML, and set by= to their id",
-                 "テキストか XML の出席者に追加し、by= をその id にしてください", false);
+                 "テキストか XML の出席者に追加し、by= をその id にしてください");
             return std::pair{roster_.add_named_speaker(who, b.line), split_rest(s.substr(sp))};
         }
         return std::nullopt;
@@ -1687,6 +1696,7 @@ void Classifier::proceedings() {
     }
     for (; i_ < b_.size(); ++i_) {
         const Block& b = b_[i_];
+        resolve_line_ = b.line;
         if (contact_) {
             contact_block(b);
             continue;
@@ -1698,7 +1708,7 @@ void Classifier::proceedings() {
         if (try_end_and_contact()) continue;
         const U32View t = b.text;
         // A caption right before a table.
-        if (i_ + 1 < b_.size() && b_[i_ + 1].table_row && !is_prose(t) && t.size() <= 80 && start_strength(t) == Strength::none) {
+        if (i_ + 1 < b_.size() && b_[i_ + 1].table_row && !is_prose(t) && t.size() <= 80 && start_strength(t) != Strength::strong) {
             ++i_;
             table(b, true);
             continue;

@@ -51,8 +51,8 @@ double name_score(U32View name) {
     switch (len) {
         case 1: return 0.2;
         case 2: return 1;
-        case 3: return 0.6;
-        case 4: return 0.2;
+        case 3: return 0.4;
+        case 4: return -1.5;
         case 5: return -0.5;
         default: return len <= 10 ? -2 : -5;
     }
@@ -83,9 +83,20 @@ double title_score(U32View s) {
     if (s.empty()) return 0;
     if (contains_any(s, U"、。，（）()「」【】")) return -5;
     if (std::any_of(s.begin(), s.end(), is_space)) return -2;
+    // A bare post (局長, 課長) usually follows the name of its bureau: 「山本医政局長」 is 山本 +
+    // 医政局長 more likely than 山本医政 + 局長.
+    static constexpr std::array<U32View, 9> posts = {U"局長", U"部長", U"課長", U"室長", U"次長",
+                                                     U"所長", U"係長", U"補佐", U"課長補佐"};
+    for (U32View t : posts)
+        if (s == t) return 3;
     for (U32View t : known_titles)
         if (s == t) return 5;
     double score = 0;
+    for (U32View t : posts)
+        if (s.size() > t.size() && ends_with(s, t)) {
+            score += 1;
+            break;
+        }
     for (U32View t : title_starts)
         if (starts_with(s, t)) {
             score += 3;
@@ -395,6 +406,12 @@ std::optional<std::string> Roster::find_speaker(U32View who, bool create_group) 
         return groups_[at].id;
     }
     return std::nullopt;
+}
+
+bool Roster::printed_form(U32View who, const std::string& id) {
+    if (!index_valid_) build_index();
+    auto it = primary_.find(without_spaces(who));
+    return it != primary_.end() && std::find(it->second.begin(), it->second.end(), id) != it->second.end();
 }
 
 std::string Roster::add_named_speaker(U32View who, std::uint32_t line) {

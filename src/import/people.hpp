@@ -67,6 +67,10 @@ public:
     // that no listed group answers to (事務局, 委員) adds an empty group of that kind.
     std::optional<std::string> find_speaker(U32View who, bool create_group);
 
+    // Whether `who` is the way the template prints the speaker `id` (in a sentence, a heading
+    // or a speaker turn); when not, the printed text will name them differently.
+    bool printed_form(U32View who, const std::string& id);
+
     // Adds an empty group named `who` for a speaker missing from the list; returns its id.
     std::string add_named_speaker(U32View who, std::uint32_t line);
 

@@ -169,7 +169,7 @@ Strength start_strength(U32View line) {
     const auto colon = line.find_first_of(U"：:");
     if (colon != U32View::npos && colon >= 1 && colon <= 12) {
         const U32View who = line.substr(0, colon);
-        if (who.find_first_of(U"、。，") == U32View::npos) return Strength::weak;
+        if (who.find_first_of(U"、。，（）()「」") == U32View::npos) return Strength::weak;
     }
     return Strength::none;
 }

@@ -26,23 +26,28 @@ SourceLoc loc_of(std::string_view bytes, std::size_t offset) {
     return {line, col};
 }
 
-// Every byte forms a Shift_JIS (CP932) sequence, and at least one is a double-byte character.
+// Every byte forms a Shift_JIS (CP932) sequence, and double-byte characters outnumber
+// half-width katakana (EUC-JP bytes also read as Shift_JIS, mostly as half-width katakana).
 bool plausible_shift_jis(std::string_view b) {
-    bool double_byte = false;
+    std::size_t double_byte = 0, kana = 0;
     for (std::size_t i = 0; i < b.size(); ++i) {
         const auto c = static_cast<unsigned char>(b[i]);
-        if (c < 0x80 || (c >= 0xA1 && c <= 0xDF)) continue;  // ASCII, half-width katakana
+        if (c < 0x80) continue;
+        if (c >= 0xA1 && c <= 0xDF) {  // half-width katakana
+            ++kana;
+            continue;
+        }
         if ((c >= 0x81 && c <= 0x9F) || (c >= 0xE0 && c <= 0xFC)) {
             if (i + 1 >= b.size()) return false;
             const auto t = static_cast<unsigned char>(b[i + 1]);
             if (t < 0x40 || t == 0x7F || t > 0xFC) return false;
-            double_byte = true;
+            ++double_byte;
             ++i;
             continue;
         }
         return false;
     }
-    return double_byte;
+    return double_byte > 0 && double_byte >= kana;
 }
 
 // Every byte forms an EUC-JP sequence, with at least one double-byte character.
@@ -294,11 +299,12 @@ std::optional<std::vector<SourceLine>> read_lines(std::string_view bytes, std::s
         for (auto& [text, where] : at_edges) {
             std::sort(where.begin(), where.end());
             where.erase(std::unique(where.begin(), where.end()), where.end());
-            // A running head stands at (nearly) every page; structure lines that happen to start
-            // two pages (「事務局から資料説明」) must stay, so ask for three boundaries, or two
-            // when the document has only two or three pages.
-            std::size_t boundaries = static_cast<std::size_t>(std::count(boundary_after.begin(), boundary_after.end(), true));
-            const std::size_t need = boundaries >= 3 ? 3 : 2;
+            // A running head stands at (nearly) every page; a structure line that happens to start
+            // two pages of a long document (「事務局から資料説明」) must stay, so three are asked
+            // for, or two in a document of three pages or fewer.
+            // A head stands on every page but the first: one fewer time than there are page ends.
+            const auto boundaries = static_cast<std::size_t>(std::count(boundary_after.begin(), boundary_after.end(), true));
+            const std::size_t need = std::max<std::size_t>(2, std::min<std::size_t>(3, boundaries > 0 ? boundaries - 1 : 0));
             if (where.size() < need) continue;
             for (std::size_t k : where) drop[k] = true;
         }
