@@ -109,6 +109,27 @@ struct OutputPaths {
     std::string xhtml;
 };
 
+// `gijiroku import`: the plain text of minutes (copied out of a Word file, or the output of
+// `pdftotext -layout`) turned into minutes XML (docs/import.md).
+struct ImportOptions {
+    // The template whose wording the text was printed in (its labels, numbering, 「（{speaker}
+    // から補足）」 phrasing …), by name or path. Empty: chosen by the kind the title names, as
+    // render chooses (議事録 → ministry-gijiroku, 会議録 → city-kaigiroku, otherwise
+    // tokyo-gijiyoshi).
+    std::string template_name;
+    // Lines that could not be classified are errors instead of warnings (W601–W605): nothing
+    // is returned when there is one.
+    bool strict = false;
+};
+
+struct ImportResult {
+    std::vector<Diagnostic> diagnostics;  // at the lines of the text (FILE:LINE)
+    std::string source;                   // the text as given
+    std::string xml;                      // the minutes XML; empty unless ok()
+    std::string template_name;            // the template whose wording was used
+    bool ok() const { return count_errors(diagnostics) == 0; }
+};
+
 struct TemplateInfo {
     std::string name;         // "tokyo-gijiyoshi"
     std::string description;  // one line
@@ -139,6 +160,12 @@ public:
     // the outputs after it are not written, those before it stay written.
     RenderResult render_to_files(const Input& input, const RenderOptions& options,
                                  const OutputPaths& paths) const;
+
+    // Imports plain text as minutes XML. The XML is validated (schema and meaning checks, as
+    // validate does) before it is returned: when it does not validate, `xml` stays empty and
+    // the diagnostics say why, at the lines of the text. Never throws for bad input: a file
+    // that is not UTF-8 text (Shift_JIS, a PDF, a Word file) is an E6xx error.
+    ImportResult import_text(const Input& input, const ImportOptions& options) const;
 
     // The installed templates, sorted by name.
     std::vector<TemplateInfo> templates() const;

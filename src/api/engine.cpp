@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "api/data_dir.hpp"
+#include "api/engine_access.hpp"
 #include "api/font_manifest.hpp"
 #include "api/plain_text.hpp"
 #include "core/diagnostic.hpp"
@@ -319,6 +320,22 @@ RenderResult Engine::render_to_files(const Input& input, const RenderOptions& op
     }
     return result;
 }
+
+// ------------------------------------------------------------------ for api/import.cpp
+
+namespace api {
+
+std::shared_ptr<const style::Template> engine_template(const Engine::Impl& impl, const std::string& name,
+                                                       Diagnostics& diags) {
+    const auto loaded = impl.load_template(name);
+    for (const auto& d : loaded->diagnostics) diags.report(d);
+    if (!loaded->tmpl) return nullptr;
+    return std::shared_ptr<const style::Template>(loaded, &*loaded->tmpl);
+}
+
+std::string default_template_for_kind(model::DocumentKind kind) { return default_template_for(kind); }
+
+}  // namespace api
 
 std::vector<TemplateInfo> Engine::templates() const {
     std::vector<TemplateInfo> out;

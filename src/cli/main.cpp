@@ -48,6 +48,11 @@ const char* const usage_text =
     "      Render many files in parallel (N jobs, default: the number of cores) to\n"
     "      DIR/<name>.pdf and DIR/<name>.xhtml, one summary line per file. A file with an\n"
     "      error is skipped and the others are still written; the exit status is then 1.\n"
+    "  import FILE.txt [-o OUT.xml] [--template NAME|PATH] [--strict]\n"
+    "      Turn the plain text of minutes (copied out of Word, or pdftotext -layout of a\n"
+    "      PDF) into minutes XML, validated before it is written (standard output without\n"
+    "      -o). Lines it cannot classify are kept as paragraphs, with a warning naming the\n"
+    "      line (an error with --strict).\n"
     "  templates\n"
     "      List the installed templates.\n"
     "\n"
@@ -354,6 +359,52 @@ int cmd_render(Args& args) {
     return exit_ok;
 }
 
+int cmd_import(Args& args) {
+    if (args.flag("--help") || args.flag("-h")) {
+        std::cout << "usage: gijiroku import FILE.txt [-o OUT.xml] [--template NAME|PATH] [--strict]\n"
+                     "                       [--format text|json] [--lang en|ja]\n"
+                     "Turns the plain text of minutes (copied out of a Word file, or the output of\n"
+                     "pdftotext -layout) into minutes XML. The template names the wording to recognise\n"
+                     "(default: chosen by the kind the title names, as render does). A line that cannot\n"
+                     "be classified is kept as a paragraph where it stands and reported as a warning\n"
+                     "FILE:LINE: warning[W601] (an error with --strict). The XML is validated before it\n"
+                     "is written; nothing is written when it does not validate. Without -o, or with\n"
+                     "-o -, the XML goes to standard output; FILE '-' reads standard input.\n"
+                     "exit status: 0 written (warnings allowed), 1 the text could not be imported,\n"
+                     "2 usage or I/O error\n";
+        return exit_ok;
+    }
+    std::string error;
+    const auto json = parse_json(args, error);
+    auto lang = parse_lang(args, error).value_or(gijiroku::message_language_from_environment());
+    gijiroku::ImportOptions opts;
+    if (auto t = args.option("--template")) opts.template_name = *t;
+    opts.strict = args.flag("--strict");
+    const auto out = args.option("-o");
+    if (!error.empty()) return usage_error(error);
+    if (auto bad = args.unknown()) return usage_error("unknown option '" + *bad + "' for import");
+    if (auto missing = args.missing_value()) return usage_error(*missing + " needs a value");
+    const auto files = args.positionals();
+    if (files.size() != 1) return usage_error("import takes one FILE (the text of one set of minutes)");
+
+    auto engine = make_engine(*json, lang);
+    if (!engine) return exit_usage;
+    const auto input = read_input(files[0]);
+    if (!input.error.empty()) {
+        std::cerr << "gijiroku: " << input.error << '\n';
+        return exit_usage;
+    }
+    const auto result = engine->import_text(input, opts);
+    print_diagnostics(result.diagnostics, result.source, input.name, *json, lang);
+    if (!result.ok()) return exit_invalid;
+    const std::string err = gijiroku::write_file_atomically(out.value_or("-"), result.xml);
+    if (!err.empty()) {
+        std::cerr << "gijiroku: " << err << '\n';
+        return exit_usage;
+    }
+    return exit_ok;
+}
+
 int cmd_templates(Args& args) {
     if (args.flag("--help") || args.flag("-h")) {
         std::cout << "usage: gijiroku templates\nLists the installed templates with a one-line description.\n";
@@ -390,11 +441,12 @@ int main(int argc, char** argv) {
     }
     Args args(std::vector<std::string>(argv_strings.begin() + 1, argv_strings.end()),
               {"--format", "--lang", "--template", "--pdf", "--xhtml", "--dump", "--kinsoku",
-               "--out-dir", "-j", "--only"});
+               "--out-dir", "-j", "--only", "-o"});
     try {
         if (command == "validate") return cmd_validate(args);
         if (command == "render") return cmd_render(args);
         if (command == "templates") return cmd_templates(args);
+        if (command == "import") return cmd_import(args);
     } catch (const std::bad_alloc&) {
         std::cerr << "gijiroku: out of memory\n";
         return 3;
