@@ -35,9 +35,14 @@ int measure_of(const std::vector<SourceLine>& lines) {
         const auto lo = std::lower_bound(widths.begin(), widths.end(), w - 3);
         const auto count = static_cast<std::size_t>(widths.begin() + static_cast<std::ptrdiff_t>(i) + 1 - lo);
         if (count >= need) {
+            // The measure is the widest line of a wrapped text: a few lines beyond it (a table
+            // row, a URL) are allowed, many are not.
+            const std::size_t wider = widths.size() - 1 - i;
+            if (wider > std::max<std::size_t>(2, widths.size() / 20)) return 0;
             // Hard-wrapped text breaks lines mid-sentence: most lines near the measure end
-            // without a full stop or closing bracket. Text with one paragraph per line (Word,
-            // `render --dump text`) has long lines that end sentences; it has no measure.
+            // without a full stop or closing bracket, and they are a good part of the text.
+            // Text with one paragraph per line (Word, `render --dump text`) has long lines that
+            // end sentences, and short lines of every length; it has no measure.
             std::size_t band = 0, open = 0;
             for (const SourceLine& l : lines) {
                 if (l.text.empty() || is_table_row(l.text) || l.width * 100 < w * 85) continue;
@@ -47,6 +52,7 @@ int measure_of(const std::vector<SourceLine>& lines) {
                       last == U'』' || last == U')'))
                     ++open;
             }
+            if (band < 4 || band * 4 < widths.size()) return 0;
             return open * 10 >= band * 6 ? w : 0;
         }
     }

@@ -41,6 +41,14 @@ std::optional<U32> bracketed(U32View s) {
     return std::nullopt;
 }
 
+// An agenda line without its numbering or mark: 「（１）保育所等の整備計画について」 → the title.
+U32 agenda_entry(U32View line) {
+    line = trim(line);
+    if (!line.empty() && (is_bullet(line[0]) || is_circle(line[0]))) line = trim(line.substr(1));
+    else if (auto n = leading_numbering(line, true)) line = line.substr(n->length);
+    return without_spaces(line);
+}
+
 enum class PKind { datetime, venue, attendance, observers, handouts, agenda, next_meeting, other, absentees, group };
 
 struct ValueLine {
@@ -281,7 +289,6 @@ private:
     };
     std::vector<HandoutRef> handouts_;
     std::map<std::string, U32> attendance_attrs_;  // size, honorifics-omitted, order
-    std::vector<U32> agenda_lines_;
 
     // proceedings
     Element proc_{"proceedings"};
@@ -600,14 +607,19 @@ bool Classifier::particulars() {
         Particular& cur = particulars_.back();
         const auto n = leading_numbering(b.text);
         if (cur.kind == PKind::agenda) {
-            if (n && n->separated) {
-                if (!agenda_lines_.empty()) {
-                    // The agenda lists each item once: a number that does not go up starts the items.
-                    auto prev = leading_numbering(agenda_lines_.back());
+            const bool marked = !b.text.empty() && (is_bullet(b.text[0]) || is_circle(b.text[0]));
+            if ((n && n->separated) || marked) {
+                // The agenda lists each item once: a number that does not go up, or an entry
+                // seen before, starts the items themselves.
+                const U32 entry = agenda_entry(b.text);
+                bool seen = false;
+                for (const ValueLine& l : cur.lines) seen = seen || agenda_entry(l.text) == entry;
+                if (seen) break;
+                if (n && !cur.lines.empty()) {
+                    auto prev = leading_numbering(cur.lines.back().text, true);
                     if (prev && prev->style == n->style && n->value <= prev->value) break;
                 }
                 cur.lines.push_back({b.text, b.line});
-                agenda_lines_.push_back(b.text);
                 ++i_;
                 continue;
             }
@@ -1324,8 +1336,11 @@ bool Classifier::try_explanation(const Block& b) {
                                     {"{speaker}から{handouts}により説明があった。", false},
                                     {"{speaker}より{handouts}に基づき説明があった。", false},
                                     {"{speaker}から{handouts}を説明", false}};
+    // 「事務局から資料２について説明。」: the usual wordings, with or without a full stop.
+    const U32View bare = ends_with(t, U"。") ? t.substr(0, t.size() - 1) : t;
     for (const Try& tr : tries) {
         auto ms = tr.key ? w_.match(tr.pattern, t) : w_.match_text(tr.pattern, t);
+        if (ms.empty() && !tr.key && bare.size() != t.size()) ms = w_.match_text(tr.pattern, bare);
         for (const PatternMatch& m : ms) {
             std::vector<std::string> hs;
             if (!m.value("handouts").empty()) {
@@ -1724,6 +1739,20 @@ void Classifier::proceedings() {
             new_item(b, *n, t.substr(n->length));
             continue;
         }
+        // 「○保育所等の整備計画について」「・報告事項」: a marked heading the agenda lists.
+        if (!t.empty() && (is_bullet(t[0]) || is_circle(t[0])) && !agenda_entry(t).empty()) {
+            bool listed = false;
+            for (const Particular& p : particulars_)
+                if (p.kind == PKind::agenda)
+                    for (const ValueLine& l : p.lines) listed = listed || agenda_entry(l.text) == agenda_entry(t);
+            if (listed) {
+                Numbering mark;
+                mark.style = NumberStyle::mark;
+                mark.length = 1;
+                new_item(b, mark, t.substr(1));
+                continue;
+            }
+        }
         bool equals_label = false;
         if (const char* proc = procedure_of(t, equals_label)) {
             procedural_item(b, proc, equals_label ? U32View() : trim(t));
@@ -1768,6 +1797,13 @@ void Classifier::proceedings() {
                 utterance(b, "answer", after_mark(1));
                 continue;
             }
+            // An answer needs what it answers before it (E309): kept as the paragraph it is.
+            close_open();
+            unclassified(b, "an answer (→) with no opinion or question before it", "答える意見・質問のない回答（→）");
+            Element p("p", b.line);
+            p.text = u8(t);
+            container().children.push_back(std::move(p));
+            continue;
         }
         if ((!bullet.empty() && starts_with(t, bullet) && t.size() > bullet.size()) || is_bullet(c0)) {
             const std::size_t n = !bullet.empty() && starts_with(t, bullet) ? bullet.size() : 1;
@@ -1822,11 +1858,7 @@ void Classifier::resolve_agenda(Element& parts) {
         printed.push_back(without_spaces(w_.expand("item-heading", v)));
     }
     bool same = p && p->lines.size() == printed.size();
-    for (std::size_t k = 0; same && k < printed.size(); ++k) {
-        U32View l = p->lines[k].text;
-        if (auto n = leading_numbering(l, true)) l = l.substr(n->length);
-        same = without_spaces(l) == printed[k];
-    }
+    for (std::size_t k = 0; same && k < printed.size(); ++k) same = agenda_entry(p->lines[k].text) == printed[k];
     if (same) return;
     if (p) {
         note("N603", p->line, "the agenda does not list the items' headings as they stand; it is kept as text",

@@ -286,10 +286,15 @@ std::optional<Person> Roster::parse_person(U32View entry, GroupKind kind) const 
         }
     }
     if (contains_any(rest, U"（）()「」【】、")) return std::nullopt;
-    // 「健康福祉部長 小林 隆之」: a title, then the name.
+    // 「健康福祉部長 小林 隆之」: a title, then the name; 「議長 前田 太郎」: a role, then the name.
     if (auto sp = std::find_if(rest.begin(), rest.end(), is_space); sp != rest.end()) {
         const U32 first(rest.begin(), sp);
         const U32 after(trim(U32View(rest).substr(static_cast<std::size_t>(sp - rest.begin()))));
+        if (p.role.empty() && role_score(first) >= 2 && name_score(after) > 0) {
+            p.role = first;
+            p.name = after;
+            return p;
+        }
         if (title_score(first) >= 3 && name_score(after) > 0) {
             p.title = first;
             p.name = after;

@@ -29,6 +29,7 @@ enum class NumberStyle : unsigned char {
     kanji,             // 一、 二．
     dai,               // 第1  第１
     nichitei,          // 日程第1
+    mark,              // ○ ・ before a heading that the agenda lists (never from leading_numbering)
 };
 
 struct Numbering {
