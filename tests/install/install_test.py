@@ -646,6 +646,44 @@ def test_batch():
     shutil.rmtree(w)
 
 
+def peak_rss_kib(cmd, cwd=None):
+    """Runs a command and returns (exit status, stdout, its peak resident set in KiB)."""
+    proc = subprocess.Popen([str(c) for c in cmd], cwd=cwd, env=clean_env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return proc.returncode, out, usage.ru_maxrss
+
+
+def test_batch_memory():
+    """A folder of 1,000 minutes renders (-j 2) in no more memory than 100 do: templates and
+    fonts are shared, each job holds one document at a time, nothing accumulates per file."""
+    w = workdir("batch_memory")
+    sources = examples()
+    peaks = {}
+    for count in (100, 1000):
+        folder = w / f"in{count}"
+        folder.mkdir()
+        for i in range(count):
+            src = sources[i % len(sources)]
+            shutil.copyfile(src, folder / f"{i:04d}-{src.name}")
+        files = sorted(folder.glob("*.xml"))
+        status, out, peak = peak_rss_kib([ARGS.gijiroku, "render", "--out-dir", w / f"out{count}", "-j", "2", *files])
+        check(status == 0, f"{count} files: exit {status}")
+        check(len(out.decode().splitlines()) == count, f"{count} files: not one summary line each")
+        check(len(list((w / f"out{count}").iterdir())) == 2 * count, f"{count} files: not every output written")
+        peaks[count] = peak
+        shutil.rmtree(w / f"out{count}")
+    # The same documents over and over: ten times the files may not cost more than a few MiB
+    # of allocator noise above the 100-file peak (a leak of one PDF per file would add
+    # hundreds of MiB).
+    check(peaks[1000] <= peaks[100] * 1.15 + 4096,
+          f"peak memory grows with the number of files: {peaks[100]} KiB for 100, {peaks[1000]} KiB for 1,000")
+    print(f"peak RSS: {peaks[100]} KiB for 100 files, {peaks[1000]} KiB for 1,000")
+    shutil.rmtree(w)
+
+
 # ------------------------------------------------------------------ the Debian package
 
 
@@ -705,6 +743,187 @@ def test_deb():
                 cwd=w, env=clean_env({"DEBIAN_FRONTEND": "noninteractive"}))
         out = r.stdout.decode() + r.stderr.decode()
         check(r.returncode == 0 and re.search(r"^Inst gijiroku ", out, re.M), f"apt-get --simulate:\n{out}")
+    shutil.rmtree(w)
+
+
+# ------------------------------------------------------------------ the user documentation
+
+DOC_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<minutes xmlns="urn:gijiroku:minutes:1" version="1.0" kind="summary" xml:lang="ja">\n')
+DOC_HEADER = ('  <header>\n    <body-name>東京都医療的ケア児支援地域協議会</body-name>\n'
+              '    <session fiscal-year="2024" number="3"/>\n  </header>\n')
+# The attendees and handouts the documentation's proceedings examples name (docs/vocabulary.md).
+DOC_CAST = """  <particulars>
+    <datetime date="2025-03-25" weekday="火曜日" start="18:30" end="20:15"/>
+    <attendance>
+      <group id="委員" kind="members">
+        <person id="前田" name="前田" title="委員" role="会長"/>
+        <person id="岩﨑" name="岩﨑" title="委員"/>
+        <person id="中嶽" name="中嶽" title="委員"/>
+      </group>
+      <group id="事務局" kind="secretariat"/>
+    </attendance>
+    <handouts>
+      <handout id="h1" number="資料1">協議会の運営について</handout>
+      <handout id="h2" number="資料2">事業の実施状況</handout>
+    </handouts>
+  </particulars>
+"""
+
+
+def doc_for(context, snippet):
+    """A whole minutes document holding a documentation snippet at its place."""
+    if context == "document":
+        return snippet
+    if context == "header":
+        return DOC_HEAD + "  <header>\n" + snippet + "  </header>\n</minutes>\n"
+    if context == "particulars":
+        return DOC_HEAD + DOC_HEADER + "  <particulars>\n" + snippet + "  </particulars>\n</minutes>\n"
+    body = {"proceedings": snippet,
+            "item": "<item>\n<title>医療的ケア児支援センターの運営状況</title>\n" + snippet + "</item>\n",
+            "inline": "<p>" + snippet.strip() + "</p>\n",
+            "end": "<p>本文</p>\n"}[context]
+    tail = snippet if context == "end" else ""
+    return DOC_HEAD + DOC_HEADER + DOC_CAST + "  <proceedings>\n" + body + "  </proceedings>\n" + tail + "</minutes>\n"
+
+
+def doc_blocks(path):
+    """(info words, text, line) of every fenced block of a Markdown file."""
+    blocks, lines = [], path.read_text(encoding="utf-8").split("\n")
+    i = 0
+    while i < len(lines):
+        m = re.match(r"^(\s*)```(\S*)(.*)$", lines[i])
+        if not m or not m.group(2):
+            i += 1
+            continue
+        indent, start = len(m.group(1)), i
+        words = [m.group(2)] + m.group(3).split()
+        body = []
+        i += 1
+        while i < len(lines) and not re.match(r"^\s*```\s*$", lines[i]):
+            body.append(lines[i][indent:] if lines[i][:indent].strip() == "" else lines[i])
+            i += 1
+        blocks.append((words, "\n".join(body) + "\n", start + 1))
+        i += 1
+    return blocks
+
+
+def option(words, name):
+    for w in words:
+        if w.startswith(name + "="):
+            return w.split("=", 1)[1]
+    return None
+
+
+def test_docs():
+    """Every example of the user documentation works: each XML block marked check=CONTEXT is
+    validated and rendered (or fails with the code it says, expect=E301), each template block
+    renders the seed, each sh block marked check=run runs (a line ending in '# exit N' must
+    exit N), each C/C++ program marked check=run compiles against the library and renders the
+    seed as the CLI does."""
+    w = workdir("docs")
+    docs = sorted((Path(ARGS.source) / "docs").glob("*.md"))
+    check(len(docs) >= 10, f"the documentation is missing files: {[d.name for d in docs]}")
+    # A sandbox for the commands: examples/, minutes/ with a few documents, gijiroku on PATH.
+    sandbox = w / "sandbox"
+    shutil.copytree(Path(ARGS.source) / "examples", sandbox / "examples",
+                    ignore=shutil.ignore_patterns("embed"))
+    (sandbox / "minutes").mkdir()
+    for f in examples():
+        shutil.copyfile(f, sandbox / "minutes" / f.name)
+    bindir = w / "bin"
+    bindir.mkdir()
+    (bindir / "gijiroku").symlink_to(Path(ARGS.gijiroku).resolve())
+    env = clean_env({"PATH": f"{bindir}:{os.environ.get('PATH', '/usr/bin:/bin')}"})
+    # Every relative link between the pages leads to a file.
+    for md in docs:
+        for target in re.findall(r"\]\(([^)#:\s]+)(?:#[^)]*)?\)", md.read_text(encoding="utf-8")):
+            check((md.parent / target).exists(), f"{md.name}: the link {target} leads nowhere")
+    counts = {"xml": 0, "template": 0, "sh": 0, "program": 0}
+    last_output = ""
+    n = 0
+    for md in docs:
+        for words, text, line in doc_blocks(md):
+            where = f"{md.name}:{line}"
+            context = option(words, "check")
+            if not context:
+                continue
+            n += 1
+            lang = words[0]
+            if lang == "xml" and context == "template":
+                tdir = w / f"t{n}"
+                tdir.mkdir()
+                tid = re.search(r'<template[^>]*\bid="([^"]+)"', text)
+                check(tid, f"{where}: a template block without an id")
+                tpath = tdir / f"{tid.group(1)}.xml"
+                tpath.write_text(text, encoding="utf-8")
+                # Later commands of the same page may use it as ./ID.xml.
+                shutil.copyfile(tpath, sandbox / tpath.name)
+                for f in examples():
+                    r = run([ARGS.gijiroku, "render", f, "--template", tpath, "--pdf", tdir / "o.pdf",
+                             "--xhtml", tdir / "o.xhtml"], ok=False, env=env)
+                    check(r.returncode == 0, f"{where}: the template does not render {f.name}:\n{r.stderr.decode()}")
+                counts["template"] += 1
+            elif lang == "xml":
+                doc = w / f"d{n}.xml"
+                doc.write_text(doc_for(context, text), encoding="utf-8")
+                expect = option(words, "expect")
+                r = run([ARGS.gijiroku, "render", doc, "--pdf", w / f"d{n}.pdf", "--xhtml", w / f"d{n}.xhtml"],
+                        ok=False, env=env)
+                err = r.stderr.decode()
+                if expect:
+                    check(r.returncode == 1 and f"[{expect}]" in err,
+                          f"{where}: expected {expect}, got exit {r.returncode}:\n{err}")
+                else:
+                    check(r.returncode == 0 and "error[" not in err and "warning[" not in err,
+                          f"{where}: the example is not valid, or warns:\n{err}")
+                counts["xml"] += 1
+            elif lang == "sh" and context == "run":
+                script = re.sub(r"\\\n\s*", " ", text)
+                for cmd in [l for l in script.split("\n") if l.strip() and not l.lstrip().startswith("#")]:
+                    m = re.search(r"#\s*exit\s+(\d+)\s*$", cmd)
+                    want = int(m.group(1)) if m else 0
+                    r = subprocess.run(["bash", "-c", cmd], cwd=sandbox, env=env, capture_output=True, timeout=600)
+                    check(r.returncode == want, f"{where}: `{cmd}` exited {r.returncode}, not {want}:\n"
+                                                f"{r.stdout.decode()[-2000:]}{r.stderr.decode()[-2000:]}")
+                    last_output = r.stdout.decode() + r.stderr.decode()
+                counts["sh"] += 1
+            elif lang == "text" and context == "output":
+                # The output shown is what the command before it prints, line for line.
+                got = last_output.split("\n")
+                for l in [l for l in text.split("\n") if l.strip()]:
+                    check(l in got, f"{where}: the documented output line\n  {l}\nis not printed:\n{last_output}")
+            elif lang in ("c", "cpp") and context == "run":
+                exe = w / f"p{n}"
+                src = w / f"p{n}.{lang}"
+                src.write_text(text, encoding="utf-8")
+                libdir = Path(ARGS.library).parent
+                compiler = ["cc", "-std=c99", "-Wpedantic"] if lang == "c" else ["c++", "-std=c++20", "-pthread"]
+                run([*compiler, "-Wall", "-Wextra", "-Werror", src, f"-I{Path(ARGS.source) / 'include'}",
+                     f"-L{libdir}", "-lgijiroku", f"-Wl,-rpath,{libdir}", "-o", exe])
+                out = w / f"run{n}"
+                out.mkdir()
+                seed = Path(ARGS.source) / "examples" / SEED
+                run([exe, seed], cwd=out, env=env)
+                same_as_cli(seed, (out / "minutes.pdf").read_bytes(), (out / "minutes.xhtml").read_bytes(),
+                            f"{where}: the documented program")
+                counts["program"] += 1
+            elif lang == "python" and context == "run":
+                # Run from a folder holding the seed as minutes.xml; the snippet leaves the PDF's
+                # bytes in `pdf`, which must be the command's.
+                out = w / f"py{n}"
+                out.mkdir()
+                seed = Path(ARGS.source) / "examples" / SEED
+                shutil.copyfile(seed, out / "minutes.xml")
+                code = text + "\nopen('minutes.pdf', 'wb').write(pdf)\n"
+                run([sys.executable, "-c", code], cwd=out,
+                    env=clean_env({"LD_LIBRARY_PATH": str(Path(ARGS.library).parent), "PATH": env["PATH"]}))
+                check((out / "minutes.pdf").read_bytes() == cli_render(seed)[0], f"{where}: the PDF differs from the CLI's")
+                counts["program"] += 1
+            else:
+                raise Failure(f"{where}: unknown check {lang} check={context}")
+    check(counts["xml"] >= 40 and counts["template"] >= 2 and counts["sh"] >= 4 and counts["program"] >= 3,
+          f"fewer checked examples than the documentation should have: {counts}")
     shutil.rmtree(w)
 
 
