@@ -18,6 +18,13 @@
 //   if (r.ok()) { /* r.pdf, r.xhtml hold the bytes */ }
 //   for (auto& d : r.diagnostics) std::cerr << gijiroku::format_diagnostic(d, r.source, lang);
 //
+//   // Or straight to files, each written atomically (E004 when one cannot be written):
+//   engine->render_to_files(gijiroku::Input::from_file("minutes.xml"), {}, {"minutes.pdf", "minutes.xhtml"});
+//
+// Linking: libgijiroku.so (CMake: find_package(gijiroku), target gijiroku::gijiroku; or
+// pkg-config gijiroku), C++20. The same library has a C API for other languages:
+// gijiroku/gijiroku.h. docs/embedding.md has complete programs.
+//
 // Thread safety: an Engine is immutable once created and may be used from many threads at
 // once for independent documents. Fonts and templates are loaded once per Engine and shared
 // read-only between renders.
