@@ -1885,6 +1885,21 @@ std::optional<Element> Classifier::run() {
     for (const Particular& p : particulars_)
         if (p.kind == PKind::handouts) built_handouts.push_back(handouts_element(p));
     proceedings();
+    if (!title_ || title_->body.empty()) {
+        // The meeting's name is what the minutes are of (<body-name> is required); it is never
+        // guessed from elsewhere in the text.
+        Diagnostic e;
+        e.severity = Severity::error;
+        e.code = "E607";
+        e.file = file_;
+        e.loc = {b_.empty() ? 0 : b_.front().line, 0};
+        e.message = "the text has no title line naming the meeting before its particulars";
+        e.message_ja = "開催要項の前に、会議名を示すタイトル行がありません";
+        e.hint = "add the title as the first line (令和６年度 第３回 …協議会) and the kind under it (議事要旨)";
+        e.hint_ja = "１行目にタイトル（令和６年度 第３回 …協議会）、その下に種類（議事要旨）を書いてください";
+        d_.report(std::move(e));
+        return std::nullopt;
+    }
 
     Element minutes("minutes", title_line_);
     minutes.set("xmlns", "urn:gijiroku:minutes:1");

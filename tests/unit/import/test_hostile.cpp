@@ -131,6 +131,12 @@ TEST_CASE("honesty: an import that does not validate is not returned, and says w
     CHECK(e.loc.line == 3);
 }
 
+TEST_CASE("honesty: a text without a title is refused, not given an invented name") {
+    const auto r = import_text("１ 日時 令和７年３月25日（火）午後２時\n２ 会場 第一会議室\n", "tokyo-gijiyoshi");
+    CHECK_FALSE(r.xml);
+    REQUIRE(r.count("E607") == 1);
+}
+
 TEST_CASE("honesty: names keep their characters exactly; nothing is invented") {
     const std::string text =
         "第１回 テスト協議会\n議事要旨\n３ 出席者 岩﨑委員、髙山委員、瀨委員\n議事概要\n（１）報告\n"
