@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "xhtml/escape.hpp"
+#include "xhtml/web_fonts.hpp"
 
 namespace gijiroku::xhtml {
 
@@ -135,11 +136,17 @@ std::string stylesheet(const StyledDoc& doc, const XhtmlOptions& options,
     // Font stacks: BIZ UD first (the fonts the PDF embeds, DESIGN §3), IPAmj明朝 right after the
     // mincho so names BIZ UD lacks (𠮷, MJ variants) fall back to it per character as in the
     // PDF, then the Japanese faces of common systems, then the generic family.
+    // The web fonts of names the PDF sets with a fallback font (XhtmlOptions::web_fonts) come
+    // right after BIZ UD: the browser takes them only for the characters BIZ UD lacks and their
+    // unicode-range lists. Without web fonts these lines are what they always were.
+    css += font_face_rules(options.web_fonts, in);
     line(":root {");
-    line("  --mincho: \"BIZ UDMincho\", \"BIZ UD明朝\", \"IPAmjMincho\", \"IPAmj明朝\", \"IPAexMincho\",");
+    line("  --mincho: \"BIZ UDMincho\", \"BIZ UD明朝\", " + stack_families(options.web_fonts, "var(--mincho)") +
+         "\"IPAmjMincho\", \"IPAmj明朝\", \"IPAexMincho\",");
     line("    \"IPAex明朝\", \"Noto Serif CJK JP\", \"Noto Serif JP\", \"Yu Mincho\", \"YuMincho\",");
     line("    \"Hiragino Mincho ProN\", serif;");
-    line("  --gothic: \"BIZ UDGothic\", \"BIZ UDゴシック\", \"IPAexGothic\", \"IPAexゴシック\",");
+    line("  --gothic: \"BIZ UDGothic\", \"BIZ UDゴシック\", " + stack_families(options.web_fonts, "var(--gothic)") +
+         "\"IPAexGothic\", \"IPAexゴシック\",");
     line("    \"Noto Sans CJK JP\", \"Noto Sans JP\", \"Yu Gothic\", \"YuGothic\", \"Hiragino Sans\",");
     line("    sans-serif;");
     line("  --jd: 0rem;");

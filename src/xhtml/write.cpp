@@ -18,6 +18,7 @@
 #include "core/utf8.hpp"
 #include "xhtml/escape.hpp"
 #include "xhtml/stylesheet.hpp"
+#include "xhtml/web_fonts.hpp"
 #include "xhtml/xhtml.hpp"
 
 namespace gijiroku::xhtml {
@@ -833,6 +834,16 @@ std::string Writer::run() {
     if (title.empty()) {
         error("E704", doc_.root, "the document has no title", "文書に表題がありません",
               "give the minutes a title (the meeting's name)", "議事録に表題（会議名）を入れてください");
+    }
+
+    // The web fonts come from the api (api/web_fonts.hpp); one that could break out of its CSS
+    // string or url() is a bug there, never written.
+    for (const WebFont& f : options_.web_fonts) {
+        std::string why;
+        if (!valid_web_font(f, why))
+            error("E711", doc_.root, "internal error: a web font cannot be written: " + why,
+                  "内部エラー：ウェブフォントを出力できません: " + why,
+                  "report it with the input file and template", "入力ファイルとテンプレートを添えて報告してください");
     }
 
     std::string lang = doc_.lang.empty() ? "ja" : doc_.lang;

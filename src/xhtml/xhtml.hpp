@@ -38,11 +38,30 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/diagnostic.hpp"
 #include "style/styled_doc.hpp"
 
 namespace gijiroku::xhtml {
+
+// A font the page embeds for a few characters (issue 9): the characters and variation
+// sequences of names that the PDF sets with a fallback font (IPAmj明朝 for 𠮷 U+20BB7), so a
+// reader who does not have that font installed still sees the glyph the PDF prints. The writer
+// emits
+//   @font-face { font-family: "<family>"; src: url(data:font/ttf;base64,…);
+//                unicode-range: <unicode_range>; }
+// and lists the family in the font stack (--mincho / --gothic, see stylesheet.hpp) of each
+// role in `font_roles`, right after the stack's primary family (BIZ UD), so the browser takes
+// it only for characters that family lacks, and only for the code points of `unicode_range`.
+// The text stays real text. The api module makes these (api/web_fonts.hpp); this module never
+// opens a font.
+struct WebFont {
+    std::string family;          // CSS family name: letters, digits and '-' only
+    std::string sfnt;            // the TrueType font file (written base64 in a data: URL)
+    std::string unicode_range;   // "U+845B, U+20BB7, U+E0102" (font::css_unicode_range)
+    std::vector<std::string> font_roles;  // "mincho", "gothic-bold", … whose stacks list it
+};
 
 struct XhtmlOptions {
     // Append StyledDoc::css (the template's CSS) after the toolkit's rules. Template CSS that
@@ -62,6 +81,12 @@ struct XhtmlOptions {
     // Content of <meta name="generator">; empty = no such element. Give a fixed string
     // (no build time) to keep the output deterministic.
     std::string generator;
+
+    // Web fonts to embed (empty: no @font-face at all, and the page is byte for byte what it
+    // was before web fonts existed). A malformed entry (empty or non-ASCII family, a family
+    // with other characters than letters, digits and '-', empty font data, a unicode-range
+    // that is not a list of U+hex or U+hex-hex) is an error, E711.
+    std::vector<WebFont> web_fonts;
 };
 
 // Writes `doc` as XHTML. Problems are reported to `diags` with file doc.source_file and the
