@@ -23,6 +23,7 @@
 #include "api/engine_access.hpp"
 #include "api/font_manifest.hpp"
 #include "api/plain_text.hpp"
+#include "api/web_fonts.hpp"
 #include "core/diagnostic.hpp"
 #include "font/font_set.hpp"
 #include "gijiroku/gijiroku.hpp"
@@ -260,6 +261,9 @@ RenderResult Engine::render(const Input& input, const RenderOptions& options) co
     if (options.xhtml) {
         xhtml::XhtmlOptions xo;
         xo.generator = std::string("gijiroku ") + version();
+        // Names set with a fallback font in the PDF (𠮷 in IPAmj明朝) travel with the page as a
+        // subset web font (issue 9); none for a document BIZ UD covers.
+        xo.web_fonts = api::fallback_web_fonts(styled, *loaded->fonts, diags);
         result.xhtml = xhtml::write(styled, xo, diags);
         if (diags.has_errors()) return finish();
     }
