@@ -70,6 +70,40 @@ bool unfinished_end(char32_t c) {
 
 bool closes_phrase(char32_t c) { return c == U'、' || c == U'。' || c == U'，' || c == U'．'; }
 
+bool no_line_start(char32_t c) {
+    return c == U'、' || c == U'。' || c == U'，' || c == U'．' || c == U'）' || c == U'」' || c == U'』' || c == U'】' ||
+           c == U'〉' || c == U'》';
+}
+
+// 「資料1」「資料 1 − 2」「参考資料2」「別紙1」 at the start of a line (a particular's label and
+// number before it allowed: 「4 配付資料 資料 1 …」).
+bool handout_number_at(U32View t, std::size_t at) {
+    for (U32View p : {U32View(U"参考資料"), U32View(U"資料"), U32View(U"別紙"), U32View(U"別添")}) {
+        if (t.substr(at, p.size()) != p) continue;
+        std::size_t k = at + p.size();
+        while (k < t.size() && is_space(t[k])) ++k;
+        return k < t.size() && (digit_value(t[k]) >= 0 || (t[k] >= U'A' && t[k] <= U'Z') || (t[k] >= U'Ａ' && t[k] <= U'Ｚ'));
+    }
+    return false;
+}
+
+bool handout_start(U32View t) {
+    if (handout_number_at(t, 0)) return true;
+    std::size_t at = 0;
+    if (auto n = leading_numbering(t, true)) at = n->length;
+    for (U32View label : {U32View(U"配付資料"), U32View(U"配布資料"), U32View(U"資料")}) {
+        const std::size_t len = match_spaced(t.substr(at), label);
+        if (len && at + len < t.size() && is_space(t[at + len])) {
+            std::size_t k = at + len;
+            while (k < t.size() && is_space(t[k])) ++k;
+            return handout_number_at(t, k);
+        }
+    }
+    return false;
+}
+
+bool ascii_alnum(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z'); }
+
 }  // namespace
 
 std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string_view file, Diagnostics& diags) {
@@ -109,20 +143,76 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
             }
     }
 
+    // Tables set in columns: pdftotext -layout separates the cells with runs of spaces, Word's
+    // "plain text" with tabs. Two or more lines in a row with the same number of such cells
+    // become rows 「a | b | c」, and are never joined.
+    std::vector<U32> column_rows(lines.size());
+    {
+        auto cells_of = [](U32View t) {
+            std::vector<U32> cells;
+            U32 cur;
+            bool tabbed = false;
+            for (std::size_t i = 0; i < t.size(); ++i) {
+                std::size_t j = i;
+                while (j < t.size() && (t[j] == U' ' || t[j] == U'\t')) ++j;
+                const bool tab = std::find(t.begin() + static_cast<std::ptrdiff_t>(i), t.begin() + static_cast<std::ptrdiff_t>(j), U'\t') !=
+                                 t.begin() + static_cast<std::ptrdiff_t>(j);
+                if (j > i && (tab || j - i >= 2)) {
+                    tabbed = tabbed || tab;
+                    cells.push_back(std::move(cur));
+                    cur.clear();
+                    i = j - 1;
+                    continue;
+                }
+                cur += t[i];
+            }
+            cells.push_back(std::move(cur));
+            const bool cell_like = std::all_of(cells.begin(), cells.end(), [](const U32& c) {
+                return !c.empty() && c.size() <= 24 && c.find_first_of(U"、。") == U32::npos;
+            });
+            if (!cell_like || cells.size() < (tabbed ? 2u : 3u)) cells.clear();
+            return cells;
+        };
+        std::vector<std::vector<U32>> cells(lines.size());
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            if (!lines[i].text.empty() && !is_table_row(lines[i].text)) cells[i] = cells_of(lines[i].text);
+        for (std::size_t i = 0; i < lines.size();) {
+            std::size_t j = i;
+            while (j < lines.size() && !cells[j].empty() && cells[j].size() == cells[i].size()) ++j;
+            if (j - i >= 2)
+                for (std::size_t k = i; k < j; ++k) {
+                    U32 row;
+                    for (const U32& c : cells[k]) row += (row.empty() ? U"" : U" | ") + c;
+                    column_rows[k] = row;
+                }
+            i = std::max(j, i + 1);
+        }
+    }
+
     std::vector<Block> blocks;
     int blanks = 0;
     bool page_break = false;
     const SourceLine* last = nullptr;  // the last line of the open block
-    for (const SourceLine& l : lines) {
+    for (std::size_t li = 0; li < lines.size(); ++li) {
+        const SourceLine& l = lines[li];
         if (l.page_break) page_break = true;
         if (l.text.empty()) {
             ++blanks;
             continue;
         }
         blanks = std::max(0, blanks - baseline);
-        const bool row = is_table_row(l.text);
+        const bool row = is_table_row(l.text) || !column_rows[li].empty();
         bool join = false;
-        if (last && !row && !blocks.back().table_row) {
+        // 「資料1 …」 after 「資料1−2 …」: the next entry of a list of handouts, however full the
+        // line before it.
+        const bool next_handout = handout_start(l.text) && !blocks.empty() && handout_start(blocks.back().text);
+        if (next_handout) {
+            join = false;
+        } else if (last && !row && !blocks.back().table_row && blanks == 0 && !page_break && no_line_start(l.text.front())) {
+            // 「、」「）」 never start a line (JLREQ cl-02, cl-06, cl-07): a line that begins with
+            // one is the rest of the line before, however PDF extraction split them.
+            join = true;
+        } else if (last && !row && !blocks.back().table_row) {
             const Strength s = start_strength(l.text);
             const bool unfinished = full(*last) || unfinished_end(last->text.back());
             if (s != Strength::strong) {
@@ -146,7 +236,7 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
             b.text += l.text;
         } else {
             Block b;
-            b.text = l.text;
+            b.text = column_rows[li].empty() ? l.text : column_rows[li];
             b.line = l.number;
             b.starts.emplace_back(0, l.number);
             b.indent = l.indent;
@@ -210,6 +300,62 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
         }
         b.text = std::move(out);
         b.starts = std::move(starts);
+    }
+
+    // Text extracted from a PDF (hard-wrapped: it has a measure) carries the layout's spacing
+    // as spaces: runs of spaces where a line was justified or set in columns, and a space on each
+    // side of half-width letters and digits set among Japanese (the 1/4 em aki of JLREQ §3.2.5:
+    // 「教育 DX 推進室」「令和 7 年」). Neither is in the text that was typeset; a run becomes one
+    // space, and a space between a half-width letter or digit and a non-ASCII character goes.
+    if (measure > 0) {
+        std::size_t changed = 0;
+        std::uint32_t first_line = 0;
+        for (Block& b : blocks) {
+            if (b.table_row) continue;
+            U32 out;
+            std::vector<std::pair<std::size_t, std::uint32_t>> starts;
+            std::size_t si = 0;
+            const U32& t = b.text;
+            for (std::size_t i = 0; i < t.size(); ++i) {
+                while (si < b.starts.size() && b.starts[si].first <= i) {
+                    starts.emplace_back(out.size(), b.starts[si].second);
+                    ++si;
+                }
+                if (t[i] != U' ') {
+                    out += t[i];
+                    continue;
+                }
+                std::size_t j = i;
+                while (j < t.size() && t[j] == U' ') ++j;
+                const char32_t before = out.empty() ? 0 : out.back(), after = j < t.size() ? t[j] : 0;
+                // pdftotext writes the aki as one space; a run of them is a real gap (a separator
+                // set as a full-width space, a tab stop, justification) and stays as one space.
+                const bool aki = j - i == 1 && before && after &&
+                                 ((ascii_alnum(before) && after > 0x7F && !is_space(after)) ||
+                                  (ascii_alnum(after) && before > 0x7F && !is_space(before)));
+                if (aki) {
+                    if (!changed++) first_line = b.line_at(i);
+                } else {
+                    out += U' ';  // a run is one space (white space only: not reported)
+                }
+                i = j - 1;
+            }
+            b.text = std::move(out);
+            b.starts = std::move(starts);
+        }
+        if (changed) {
+            Diagnostic d;
+            d.severity = Severity::note;
+            d.code = "N605";
+            d.file = name;
+            d.loc = {first_line, 0};
+            d.message = std::to_string(changed) +
+                        " spaces that PDF extraction put around half-width letters and digits set among Japanese "
+                        "were removed (runs of spaces became one), the first on this line";
+            d.message_ja = "PDF からの抽出で和文中の半角英数字の前後に入った空白を " + std::to_string(changed) +
+                           " か所で削除しました（連続した空白は一つにしました。最初はこの行）";
+            diags.report(std::move(d));
+        }
     }
     return blocks;
 }

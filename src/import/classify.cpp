@@ -544,7 +544,9 @@ std::optional<Particular> Classifier::particular_start(const Block& b) const {
         if (bracket) {
             if (after >= s.size() || s[after] != U'】') continue;
             ++after;
-        } else if (after < s.size() && !(is_space(s[after]) || s[after] == U'：' || s[after] == U':')) {
+        } else if (after < s.size() && !(is_space(s[after]) || s[after] == U'：' || s[after] == U':' || s[after] == U'（' ||
+                                         s[after] == U'【')) {
+            // 「出席者（委員）髙橋座長、…」: a caption may follow the label directly.
             continue;
         }
         best = len;
@@ -624,7 +626,16 @@ bool Classifier::particulars() {
                 continue;
             }
             if (!is_prose(b.text) && start_strength(b.text) != Strength::strong) {
-                cur.lines.push_back({b.text, b.line});
+                // In a numbered agenda, a line without a number is the rest of the one before
+                // (「…論点につい」「て」 as a PDF breaks them).
+                auto numbered = [](const ValueLine& l) {
+                    return leading_numbering(l.text, true) || (!l.text.empty() && (is_bullet(l.text[0]) || is_circle(l.text[0])));
+                };
+                if (!cur.lines.empty() && numbered(cur.lines.back()) && numbered(cur.lines.front())) {
+                    cur.lines.back().text += b.text;
+                } else {
+                    cur.lines.push_back({b.text, b.line});
+                }
                 ++i_;
                 continue;
             }
@@ -634,6 +645,18 @@ bool Classifier::particulars() {
                                cur.kind == PKind::absentees || cur.kind == PKind::group;
         if (list_like) {
             if (starts_proceedings(b) && !(cur.kind == PKind::handouts && !b.text.empty() && b.text[0] == U'・')) break;
+            // In a list of numbered handouts, a line without a number is the rest of the title
+            // before it (「…調査結果」「（速報値）」 as a PDF breaks them).
+            auto numbered = [](U32View t) {
+                return starts_with(t, U"資料") || starts_with(t, U"参考") || starts_with(t, U"別紙") || starts_with(t, U"別添") ||
+                       (!t.empty() && (is_bullet(t[0]) || is_circle(t[0])));
+            };
+            if (cur.kind == PKind::handouts && !cur.lines.empty() && !numbered(b.text) && numbered(cur.lines.back().text) &&
+                numbered(cur.lines.front().text)) {
+                cur.lines.back().text += b.text;
+                ++i_;
+                continue;
+            }
             cur.lines.push_back({b.text, b.line});
             ++i_;
             continue;
@@ -824,15 +847,15 @@ Element Classifier::other_particular(const Particular& p) {
 // Reads the lines of 出席者 (or of 欠席者 / 事務局 particulars) into the roster.
 void Classifier::attendance_into(const Particular& p, std::size_t group_hint) {
     auto& groups = roster_.groups();
-    std::optional<std::size_t> cur = group_hint == static_cast<std::size_t>(-1) ? std::nullopt : std::optional(group_hint);
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::size_t cur = group_hint;  // the group entries go to (none: not known yet)
     bool absent = p.kind == PKind::absentees;
     auto ensure_group = [&](std::uint32_t line) {
-        if (cur) return *cur;
+        if (cur != none) return cur;
         // The members, when no caption names the group.
         for (std::size_t g = 0; g < groups.size(); ++g)
-            if (groups[g].kind == GroupKind::members && !groups[g].named_speaker) return *(cur = g);
-        cur = roster_.add_group(GroupKind::members, {}, line);
-        return *cur;
+            if (groups[g].kind == GroupKind::members && !groups[g].named_speaker) return cur = g;
+        return cur = roster_.add_group(GroupKind::members, {}, line);
     };
     if (p.kind == PKind::group) {
         U32 name;
@@ -872,10 +895,31 @@ void Classifier::attendance_into(const Particular& p, std::size_t group_hint) {
         for (auto& [k, v] : found) attendance_attrs_[k] = v;
         return true;
     };
+    // A line that ends inside brackets continues on the next: 「岡部 誠（…）（代理出席：中」
+    // 「川 浩二（…））、加藤 由美…」 as a PDF breaks them.
+    std::vector<ValueLine> lines;
+    int depth = 0;
     for (const ValueLine& vl : p.lines) {
+        if (depth > 0 && !lines.empty()) lines.back().text += vl.text;
+        else lines.push_back(vl);
+        for (char32_t c : vl.text) depth += (c == U'（' || c == U'(') - (c == U'）' || c == U')');
+        if (depth < 0) depth = 0;
+    }
+    for (const ValueLine& vl : lines) {
         U32View t = trim(vl.text);
         if (t.empty()) continue;
         if (notes(t)) continue;
+        // The notes run on after the last name: 「…遠藤 里美（委員定数１３人、敬称略、五十音順）」.
+        if (t.back() == U'）') {
+            int d = 0;
+            for (std::size_t k = t.size(); k-- > 0;) {
+                d += (t[k] == U'）') - (t[k] == U'（');
+                if (d == 0) {
+                    if (k > 0 && notes(t.substr(k))) t = trim(t.substr(0, k));
+                    break;
+                }
+            }
+        }
         // A caption: （委員） 【事務局】 ＜委員＞ 〈説明員〉 委員： — and （欠席）.
         for (;;) {
             if (t.empty()) break;
@@ -1421,6 +1465,14 @@ bool Classifier::try_qa(const Block& b) {
     }
     std::optional<std::string> by;
     U32 text;
+    // 「質問 （岡部委員）」 with the question on the next line.
+    U32 joined_rest;
+    if (answer && i_ + 1 < b_.size() && bracketed(rest) && !b_[i_ + 1].table_row &&
+        start_strength(b_[i_ + 1].text) == Strength::none) {
+        joined_rest = U32(rest) + b_[i_ + 1].text;
+        rest = joined_rest;
+        ++i_;
+    }
     if (answer) {
         for (const PatternMatch& m : w_.match(*answer ? "qa.answer" : "qa.question", rest)) {
             if (m.value("speaker").empty()) {

@@ -163,6 +163,30 @@ Strength start_strength(U32View line) {
     const U32 bare = without_spaces(line);
     if (bare == U"以上" || bare == U"了" || bare == U"――了――" || bare == U"－了－" || bare == U"（以上）")
         return Strength::strong;
+    // A line that is only a kind of document, a heading of the proceedings, 開会 or 閉会 is a
+    // heading of its own (a centred title line is not the end of the line above it).
+    if (kind_of_word(bare) || bare == U"開会" || bare == U"閉会") return Strength::strong;
+    for (U32View w : {U32View(U"議事"), U32View(U"議事概要"), U32View(U"議事の経過"), U32View(U"会議の経過"),
+                      U32View(U"議事内容"), U32View(U"審議経過")})
+        if (bare == w) return Strength::strong;
+    // A particular: 「1日時 …」「5議題 (1)…」 (the number set in its own box, so copied without a
+    // space), 「日　　時 …」.
+    {
+        std::size_t at = 0;
+        if (auto n = leading_numbering(line, true); n && (n->style == NumberStyle::decimal || n->style == NumberStyle::paren_decimal))
+            at = n->length;
+        const U32View rest = line.substr(at);
+        for (U32View label : {U32View(U"日時"), U32View(U"開催日時"), U32View(U"会場"), U32View(U"場所"), U32View(U"出席者"),
+                              U32View(U"出席委員"), U32View(U"欠席者"), U32View(U"傍聴者"), U32View(U"配付資料"),
+                              U32View(U"配布資料"), U32View(U"資料"), U32View(U"議題"), U32View(U"次第"), U32View(U"次回"),
+                              U32View(U"次回開催")}) {
+            const std::size_t len = match_spaced(rest, label);
+            if (!len) continue;
+            if (len == rest.size() || is_space(rest[len]) || rest[len] == U'：' || rest[len] == U':' ||
+                (at > 0 && (rest[len] == U'（' || rest[len] == U'【')))
+                return at > 0 ? Strength::strong : Strength::weak;
+        }
+    }
     if (c == U'（' || c == U'(' || c == U'［' || c == U'[') return Strength::weak;
     if ((starts_with(line, U"資料") || starts_with(line, U"参考資料")) ) return Strength::weak;
     // 「委員：」「事務局：」: a short speaker and a colon.
