@@ -155,6 +155,29 @@ def run_template_case(case):
     check(len(text.splitlines()) <= 20, f"{case}: {len(text.splitlines())} lines of diagnostics for one mistake")
 
 
+def test_font_fallback_truncated():
+    """A fallback font is opened only when a character needs it (DESIGN §3); when it cannot be
+    opened, its own error (E505, naming the file) comes before the E520 of the character."""
+    where = work_dir("font_fallback_truncated")
+    shutil.copytree(Path(__file__).resolve().parent / "templates" / "font-fallback-truncated", where / "t")
+    (where / "t" / "fonts").mkdir()
+    font = where / "t" / "fonts" / "HouseFallback.ttf"
+    font.write_bytes(source("fonts/BIZUDMincho-Regular.ttf").read_bytes()[:4096])
+    doc = where / "doc.xml"
+    text = source(SEED).read_text(encoding="utf-8")
+    doc.write_text(re.sub(r"<opinion>", "<opinion>\U00020BB7野家の件。", text, count=1), encoding="utf-8")
+    rc, _, err, _, _ = gij("render", doc, "--template", where / "t" / "template.xml", "--pdf", where / "out.pdf",
+                           "--format", "json", timeout=120)
+    text = err.decode("utf-8", "replace")
+    check(rc == 1, f"exit {rc}, expected 1\n{text[:3000]}")
+    errors = [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+    errors = [d for d in errors if d["severity"] == "error"]
+    check([d["code"] for d in errors] == ["E505", "E520"], f"codes {[d['code'] for d in errors]}, expected E505 then E520")
+    check("HouseFallback.ttf" in errors[0]["message"] and errors[0].get("hint"), f"E505 should name the file: {errors[0]}")
+    check("U+20BB7" in errors[1]["message"], f"E520 should name U+20BB7: {errors[1]['message']}")
+    check(not (where / "out.pdf").exists(), "a PDF was written despite the errors")
+
+
 # ---------------------------------------------------------------------------- inputs
 
 def seed_with_items(copies):
