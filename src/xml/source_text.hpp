@@ -30,8 +30,8 @@ public:
     SourceLoc loc(std::size_t offset) const;
 
 private:
-    // A position every few hundred bytes, so loc() costs O(log n + 512) even for a 30 MB file
-    // written on a single line (generated XML often is).
+    // A position every 128 bytes, so loc() costs O(log n + 128) even for a 30 MB file written
+    // on a single line (generated XML often is).
     struct Checkpoint {
         std::size_t offset;
         std::uint32_t line;
@@ -39,6 +39,9 @@ private:
     };
     std::string text_;
     std::vector<Checkpoint> checkpoints_;
+    // Valid UTF-8 throughout (the reader refuses anything else, so this is the usual case):
+    // loc() may then count characters by their lead bytes instead of decoding each one.
+    bool valid_utf8_ = true;
 };
 
 }  // namespace gijiroku::xml

@@ -38,3 +38,31 @@ TEST_CASE("SourceText stays exact on a long single line (checkpoints)") {
     CHECK(t.loc(15000) == SourceLoc{1, 5001});
     CHECK(t.loc(15001) == SourceLoc{2, 1});
 }
+
+TEST_CASE("SourceText is exact across checkpoints with CRLF lines and multi-byte characters") {
+    // 300 lines of 議 a CR LF: 6 bytes each, so line k (0-based) starts at byte 6k.
+    std::string s;
+    for (int i = 0; i < 300; ++i) s += "議a\r\n";
+    const SourceText t(s);
+    for (std::uint32_t k = 0; k < 300; ++k) {
+        const std::size_t at = 6 * k;
+        CHECK(t.loc(at) == SourceLoc{k + 1, 1});      // 議
+        CHECK(t.loc(at + 2) == SourceLoc{k + 1, 1});  // inside 議
+        CHECK(t.loc(at + 3) == SourceLoc{k + 1, 2});  // a
+        CHECK(t.loc(at + 4) == SourceLoc{k + 1, 3});  // CR, an ordinary character of its line
+        CHECK(t.loc(at + 5) == SourceLoc{k + 1, 4});  // LF
+    }
+    CHECK(t.loc(s.size()) == SourceLoc{301, 1});
+}
+
+TEST_CASE("SourceText counts each invalid byte as one column") {
+    // A stray continuation byte, a truncated 3-byte sequence, then valid text.
+    const SourceText t("a\x80" "b\xE8\xAD" "c議\nd");
+    CHECK(t.loc(1) == SourceLoc{1, 2});  // \x80
+    CHECK(t.loc(2) == SourceLoc{1, 3});  // b
+    CHECK(t.loc(3) == SourceLoc{1, 4});  // \xE8
+    CHECK(t.loc(4) == SourceLoc{1, 5});  // \xAD
+    CHECK(t.loc(5) == SourceLoc{1, 6});  // c
+    CHECK(t.loc(7) == SourceLoc{1, 7});  // inside 議
+    CHECK(t.loc(10) == SourceLoc{2, 1}); // d
+}
