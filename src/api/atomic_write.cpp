@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -16,6 +17,9 @@
 
 namespace gijiroku {
 namespace {
+
+// Numbers the temporary names this process gives its outputs (see write_file_atomically).
+std::atomic<unsigned long> temp_counter{0};
 
 std::string errno_message(const std::string& what, const std::string& path, int err) {
     return what + " " + path + ": " + std::strerror(err);
@@ -85,11 +89,18 @@ std::string write_file_atomically(const std::string& path, const std::string& by
         return fail("cannot write");
     }
     if (temp_name.empty()) {
-        // Give the unnamed file a temporary name, then move it over the target.
-        temp_name = folder + "/.gijiroku-" + std::to_string(::getpid()) + "-" + std::to_string(fd) + ".tmp";
+        // Give the unnamed file a temporary name, then move it over the target. The name must
+        // be unique among the threads of this process too (the batch renderer and embedding
+        // programs write from several at once): a name built from the fd alone was reused by
+        // another thread as soon as this one closed it, which then unlinked or replaced this
+        // file before its rename. linkat never replaces an existing name (EEXIST), so a name
+        // left by a killed process is skipped, not deleted.
         const std::string proc = "/proc/self/fd/" + std::to_string(fd);
-        ::unlink(temp_name.c_str());
-        if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, temp_name.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+        for (;;) {
+            temp_name = folder + "/.gijiroku-" + std::to_string(::getpid()) + "-" +
+                        std::to_string(temp_counter.fetch_add(1, std::memory_order_relaxed)) + ".tmp";
+            if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, temp_name.c_str(), AT_SYMLINK_FOLLOW) == 0) break;
+            if (errno == EEXIST) continue;
             err = errno;
             ::close(fd);
             return errno_message("cannot write", path, err);
