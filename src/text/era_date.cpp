@@ -1,7 +1,11 @@
 #include "text/era_date.hpp"
 
 #include <array>
+#include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <string>
 
 #include <unicode/calendar.h>
 #include <unicode/dtfmtsym.h>
@@ -125,22 +129,47 @@ int modern_era_floor() {
     return floor;
 }
 
-std::optional<std::string> format_with(const icu::Locale& locale, const char* override_numbering,
+// Building a SimpleDateFormat loads locale data and, for 元年 (y=jpanyear), compiles a
+// rule-based number format: about a millisecond each time, for the same handful of patterns a
+// template uses (and template loading checks each pattern once more). So each formatter is
+// built once per (locale, numbering, pattern) and kept for the process; a failed build is
+// remembered as null (at most 64 are kept). One mutex guards the cache and the formatting itself, since a shared
+// formatter is not documented as safe for concurrent use; dates are few per document.
+struct FormatterCache {
+    std::mutex mutex;
+    std::map<std::string, std::unique_ptr<icu::SimpleDateFormat>, std::less<>> formatters;
+};
+
+std::optional<std::string> format_with(const char* locale_id, const char* override_numbering,
                                        UDate t, std::string_view pattern) {
     const Prototypes& p = prototypes();
     if (!p.ok) return std::nullopt;
-    UErrorCode st = U_ZERO_ERROR;
-    std::unique_ptr<icu::SimpleDateFormat> fmt;
-    if (override_numbering) {
-        fmt = std::make_unique<icu::SimpleDateFormat>(
-            from_utf8(pattern), icu::UnicodeString(override_numbering, -1, US_INV), locale, st);
-    } else {
-        fmt = std::make_unique<icu::SimpleDateFormat>(from_utf8(pattern), locale, st);
+    static FormatterCache cache;
+    std::string key = std::string(locale_id) + '\n' + (override_numbering ? override_numbering : "") + '\n';
+    key.append(pattern);
+    std::lock_guard lock(cache.mutex);
+    auto it = cache.formatters.find(key);
+    if (it == cache.formatters.end()) {
+        // Bounded: patterns come from templates, so a fuzzer or a long-running host trying
+        // many of them must not grow the cache without end.
+        if (cache.formatters.size() >= 64) cache.formatters.clear();
+        UErrorCode st = U_ZERO_ERROR;
+        const icu::Locale locale(locale_id);
+        std::unique_ptr<icu::SimpleDateFormat> fmt;
+        if (override_numbering) {
+            fmt = std::make_unique<icu::SimpleDateFormat>(
+                from_utf8(pattern), icu::UnicodeString(override_numbering, -1, US_INV), locale, st);
+        } else {
+            fmt = std::make_unique<icu::SimpleDateFormat>(from_utf8(pattern), locale, st);
+        }
+        if (U_FAILURE(st)) fmt.reset();
+        if (fmt) fmt->setTimeZone(*p.utc);
+        it = cache.formatters.emplace(std::move(key), std::move(fmt)).first;
     }
-    if (U_FAILURE(st)) return std::nullopt;
-    fmt->setTimeZone(*p.utc);
+    if (!it->second) return std::nullopt;
+    UErrorCode st = U_ZERO_ERROR;
     icu::UnicodeString out;
-    fmt->format(t, out, nullptr, st);
+    it->second->format(t, out, nullptr, st);
     if (U_FAILURE(st)) return std::nullopt;
     return to_utf8(out);
 }
@@ -249,7 +278,7 @@ std::optional<std::string> format_date(CivilDate d, std::string_view icu_pattern
     if (!t) return std::nullopt;
     // The numbering override is always explicit, so the result does not depend on which
     // default a given ICU/CLDR version applies to custom patterns.
-    return format_with(icu::Locale(kJapaneseCalendarLocale), gannen ? "y=jpanyear" : "y=latn", *t,
+    return format_with(kJapaneseCalendarLocale, gannen ? "y=jpanyear" : "y=latn", *t,
                        icu_pattern);
 }
 
@@ -257,7 +286,7 @@ std::optional<std::string> format_time(int hour, int minute, std::string_view ic
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return std::nullopt;
     // 1970-01-01 is a placeholder date: a time pattern has no date fields to show it.
     const UDate t = (hour * 60.0 + minute) * 60.0 * 1000.0;
-    return format_with(icu::Locale("ja"), nullptr, t, icu_pattern);
+    return format_with("ja", nullptr, t, icu_pattern);
 }
 
 }  // namespace gijiroku::text

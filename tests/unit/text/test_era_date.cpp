@@ -1,6 +1,11 @@
 // Era dates, weekdays, fiscal years and formatting (typesetting.md §4.4, §4.5).
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "text/era_date.hpp"
 
 using namespace gijiroku::text;
@@ -129,6 +134,40 @@ TEST_CASE("format_date prints 元年 (typesetting.md §4.4)", "[era]") {
     CHECK_FALSE(format_date({2025, 2, 29}, p));
     CHECK_FALSE(format_date({1868, 9, 8}, p));
     CHECK_FALSE(format_date({2025, 3, 25}, "GGGGy年 j"));  // ICU rejects the pattern letter j
+}
+
+TEST_CASE("format_date keeps 元年 and numeric years apart, across threads and cache evictions",
+          "[era]") {
+    // The formatters are cached per (locale, numbering, pattern): the same pattern with and
+    // without 元年 must stay two formatters, and a shared one must give every thread the same
+    // answer (typesetting.md §4.4).
+    const char* p = "GGGGy年M月d日";
+    for (int round = 0; round < 3; ++round) {
+        CHECK(format_date({2019, 5, 1}, p) == "令和元年5月1日");
+        CHECK(format_date({2019, 5, 1}, p, false) == "令和1年5月1日");
+    }
+    std::vector<std::thread> threads;
+    std::atomic<int> wrong{0};
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 50; ++i) {
+                const bool gannen = (i + t) % 2 == 0;
+                const auto s = format_date({2019, 5, 1}, p, gannen);
+                if (s != (gannen ? "令和元年5月1日" : "令和1年5月1日")) ++wrong;
+                if (format_time(18, 30, "aK時mm分") != "午後6時30分") ++wrong;
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    CHECK(wrong == 0);
+    // More distinct patterns than the cache keeps: old entries are dropped, not reused wrongly.
+    for (int i = 0; i < 100; ++i) {
+        const std::string pattern = "GGGGy年M月d日" + std::string(static_cast<std::size_t>(i % 7), ' ') +
+                                    "'" + std::to_string(i) + "'";
+        CHECK(format_date({2025, 3, 25}, pattern) ==
+              "令和7年3月25日" + std::string(static_cast<std::size_t>(i % 7), ' ') + std::to_string(i));
+    }
+    CHECK(format_date({2019, 5, 1}, p) == "令和元年5月1日");
 }
 
 TEST_CASE("format_time (typesetting.md §4.5)", "[era]") {
