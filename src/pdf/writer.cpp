@@ -94,38 +94,46 @@ bool is_continuation(const std::string& s, std::size_t i) {
 void check_input(const layout::PageSet& ps, const layout::StructTree& tree, const font::FontSet& fonts,
                  Reporter& r) {
     const auto n_elements = static_cast<int>(tree.elements.size());
-    auto bad_text = [&](std::string_view text, const std::string& what, const std::string& what_ja) {
+    // `what` and `what_ja` are functions returning the description ("page 3, run 12"): it is
+    // built only when something is wrong. Built for every element and run, the descriptions
+    // cost more than the checks (bench/README.md: a tenth of pdf::write on 100 pages).
+    auto bad_text = [&](std::string_view text, auto&& what, auto&& what_ja) {
         if (utf8::valid(text)) return false;
-        r.error("E725", "internal error: " + what + " is not valid UTF-8",
-                "内部エラー：" + what_ja + "が正しい UTF-8 ではありません");
+        r.error("E725", "internal error: " + what() + " is not valid UTF-8",
+                "内部エラー：" + what_ja() + "が正しい UTF-8 ではありません");
         return true;
     };
-    auto bad_lang = [&](const std::string& lang, const std::string& what, const std::string& what_ja) {
+    auto bad_lang = [&](const std::string& lang, auto&& what, auto&& what_ja) {
         if (lang.empty() || valid_lang(lang)) return;
-        r.error("E725", "internal error: " + what + " has the language tag '" + lang + "', which is not BCP 47",
-                "内部エラー：" + what_ja + "の言語タグ「" + lang + "」が BCP 47 の形式ではありません");
+        r.error("E725", "internal error: " + what() + " has the language tag '" + lang + "', which is not BCP 47",
+                "内部エラー：" + what_ja() + "の言語タグ「" + lang + "」が BCP 47 の形式ではありません");
     };
-    auto bad_mark = [&](const layout::Mark& m, const std::string& what, const std::string& what_ja) {
+    auto bad_mark = [&](const layout::Mark& m, auto&& what, auto&& what_ja) {
         if (m.artifact || (m.element >= 0 && m.element < n_elements)) return;
         r.error("E727",
-                "internal error: " + what + " belongs to structure element " + std::to_string(m.element) +
+                "internal error: " + what() + " belongs to structure element " + std::to_string(m.element) +
                     ", which does not exist (" + std::to_string(n_elements) + " elements)",
-                "内部エラー：" + what_ja + "が存在しない構造要素 " + std::to_string(m.element) + " を指しています");
+                "内部エラー：" + what_ja() + "が存在しない構造要素 " + std::to_string(m.element) + " を指しています");
     };
+    auto text_of = [](std::string s) { return [s = std::move(s)] { return s; }; };
 
-    if (bad_text(ps.title, "the document title", "文書タイトル")) return;
+    if (bad_text(ps.title, text_of("the document title"), text_of("文書タイトル"))) return;
     if (ps.lang.empty() || !valid_lang(ps.lang))
         r.error("E725", "internal error: the document language '" + ps.lang + "' is not a BCP 47 tag",
                 "内部エラー：文書の言語「" + ps.lang + "」が BCP 47 の言語タグではありません");
     for (int e = 0; e < n_elements && !r.full(); ++e) {
         const auto& el = tree.elements[static_cast<std::size_t>(e)];
-        const std::string what = "structure element " + std::to_string(e);
-        const std::string what_ja = "構造要素 " + std::to_string(e) + " ";
-        if (bad_text(el.alt, what + " /Alt", what_ja + "の Alt") ||
-            bad_text(el.actual_text, what + " /ActualText", what_ja + "の ActualText") ||
-            bad_text(el.id, what + " /ID", what_ja + "の ID"))
+        auto what = [e](const char* tail) {
+            return [e, tail] { return "structure element " + std::to_string(e) + tail; };
+        };
+        auto what_ja = [e](const char* tail) {
+            return [e, tail] { return "構造要素 " + std::to_string(e) + " " + tail; };
+        };
+        if (bad_text(el.alt, what(" /Alt"), what_ja("の Alt")) ||
+            bad_text(el.actual_text, what(" /ActualText"), what_ja("の ActualText")) ||
+            bad_text(el.id, what(" /ID"), what_ja("の ID")))
             continue;
-        bad_lang(el.lang, what, what_ja);
+        bad_lang(el.lang, what(""), what_ja(""));
     }
 
     for (std::size_t p = 0; p < ps.pages.size() && !r.full(); ++p) {
@@ -139,20 +147,23 @@ void check_input(const layout::PageSet& ps, const layout::StructTree& tree, cons
         }
         for (std::size_t i = 0; i < page.runs.size() && !r.full(); ++i) {
             const auto& run = page.runs[i];
-            const std::string w = where(p, i), wj = where_ja(p, i);
+            // Called only on the error paths below (see bad_text).
+            const auto w = [&] { return where(p, i); };
+            const auto wj = [&] { return where_ja(p, i); };
             if (run.face >= fonts.face_count()) {
-                r.error("E723", "internal error: " + w + " uses font " + std::to_string(run.face) +
+                r.error("E723", "internal error: " + w() + " uses font " + std::to_string(run.face) +
                                     ", which is not in the font set",
-                        "内部エラー：" + wj + "がフォントセットにないフォント " + std::to_string(run.face) + " を使っています");
+                        "内部エラー：" + wj() + "がフォントセットにないフォント " + std::to_string(run.face) + " を使っています");
                 continue;
             }
             if (!finite(run.origin) || !finite(run.size_pt) || run.size_pt <= 0 || run.size_pt > 10000) {
-                r.error("E726", "internal error: " + w + " has an impossible position or font size",
-                        "内部エラー：" + wj + "の位置または文字サイズが不正です");
+                r.error("E726", "internal error: " + w() + " has an impossible position or font size",
+                        "内部エラー：" + wj() + "の位置または文字サイズが不正です");
                 continue;
             }
-            if (bad_text(run.text, w + " text", wj + "の文字列") ||
-                bad_text(run.actual_text, w + " /ActualText", wj + "の ActualText"))
+            if (bad_text(run.text, [&] { return w() + " text"; }, [&] { return wj() + "の文字列"; }) ||
+                bad_text(run.actual_text, [&] { return w() + " /ActualText"; },
+                         [&] { return wj() + "の ActualText"; }))
                 continue;
             bad_lang(run.lang, w, wj);
             bad_mark(run.mark, w, wj);
@@ -162,23 +173,23 @@ void check_input(const layout::PageSet& ps, const layout::StructTree& tree, cons
                     // ISO 14289-1 §7.21.8: .notdef must never be shown. Layout reports a missing
                     // character (E520) and must not place glyph 0.
                     r.error("E722",
-                            "internal error: " + w + " shows glyph 0 (.notdef) for '" +
+                            "internal error: " + w() + " shows glyph 0 (.notdef) for '" +
                                 run.text.substr(0, 40) + "'",
-                            "内部エラー：" + wj + "が .notdef（グリフ 0）を表示しようとしています（「" +
+                            "内部エラー：" + wj() + "が .notdef（グリフ 0）を表示しようとしています（「" +
                                 run.text.substr(0, 40) + "」）",
                             "A character is missing from every font; fix the font chain.",
                             "どのフォントにもない文字があります。フォントの設定を見直してください。");
                     break;
                 }
                 if (!finite(g.x) || !finite(g.y_offset) || std::abs(g.x) > 1e6 || std::abs(g.y_offset) > 1e4) {
-                    r.error("E726", "internal error: " + w + " places a glyph at an impossible position",
-                            "内部エラー：" + wj + "のグリフ位置が不正です");
+                    r.error("E726", "internal error: " + w() + " places a glyph at an impossible position",
+                            "内部エラー：" + wj() + "のグリフ位置が不正です");
                     break;
                 }
                 if (g.text_begin > g.text_end || g.text_end > run.text.size() ||
                     is_continuation(run.text, g.text_begin) || is_continuation(run.text, g.text_end)) {
-                    r.error("E725", "internal error: " + w + " gives a glyph a text range outside its text",
-                            "内部エラー：" + wj + "のグリフの文字範囲が文字列の外にあります");
+                    r.error("E725", "internal error: " + w() + " gives a glyph a text range outside its text",
+                            "内部エラー：" + wj() + "のグリフの文字範囲が文字列の外にあります");
                     break;
                 }
             }
@@ -188,7 +199,8 @@ void check_input(const layout::PageSet& ps, const layout::StructTree& tree, cons
             if (!finite(rule.from) || !finite(rule.to) || !finite(rule.width_pt) || rule.width_pt < 0)
                 r.error("E726", "internal error: a rule on page " + std::to_string(p + 1) + " has an impossible geometry",
                         "内部エラー：" + std::to_string(p + 1) + " ページ目の罫線の座標が不正です");
-            bad_mark(rule.mark, "a rule on page " + std::to_string(p + 1), std::to_string(p + 1) + " ページ目の罫線");
+            bad_mark(rule.mark, [p] { return "a rule on page " + std::to_string(p + 1); },
+                     [p] { return std::to_string(p + 1) + " ページ目の罫線"; });
         }
         for (std::size_t i = 0; i < page.links.size() && !r.full(); ++i) {
             const auto& link = page.links[i];
@@ -201,7 +213,8 @@ void check_input(const layout::PageSet& ps, const layout::StructTree& tree, cons
                         "内部エラー：" + wj + "が Link 構造要素に属していません");
                 continue;
             }
-            if (bad_text(link.uri, w + " URI", wj + "の URI") || bad_text(link.contents, w + " /Contents", wj + "の Contents"))
+            if (bad_text(link.uri, text_of(w + " URI"), text_of(wj + "の URI")) ||
+                bad_text(link.contents, text_of(w + " /Contents"), text_of(wj + "の Contents")))
                 continue;
             if (link.uri.empty())
                 r.error("E728", "internal error: " + w + " has no target", "内部エラー：" + wj + "にリンク先がありません");
@@ -222,11 +235,12 @@ void check_input(const layout::PageSet& ps, const layout::StructTree& tree, cons
                         " を指しています");
             continue;
         }
-        bad_text(bm.title, "bookmark " + std::to_string(b + 1), "しおり " + std::to_string(b + 1) + " ");
+        bad_text(bm.title, [b] { return "bookmark " + std::to_string(b + 1); },
+                 [b] { return "しおり " + std::to_string(b + 1) + " "; });
     }
     for (std::size_t p = 0; p < ps.pages.size() && !r.full(); ++p)
-        bad_text(ps.pages[p].label, "the label of page " + std::to_string(p + 1),
-                 std::to_string(p + 1) + " ページ目のページラベル");
+        bad_text(ps.pages[p].label, [p] { return "the label of page " + std::to_string(p + 1); },
+                 [p] { return std::to_string(p + 1) + " ページ目のページラベル"; });
 }
 
 // ------------------------------------------------------------------ helpers
