@@ -76,6 +76,9 @@ std::optional<std::size_t> FontSet::find_face(std::string_view id) const {
 
 const Face* FontSet::face(std::size_t index) const {
     Slot& slot = *slots_.at(index);
+    // Asked once per character cluster by itemize: the common case, a face already opened,
+    // must not go through std::call_once (an out-of-line pthread_once each time).
+    if (slot.done.load(std::memory_order_acquire)) return slot.face.get();
     std::call_once(slot.once, [&] {
         slot.attempted.store(true, std::memory_order_relaxed);
         const FaceSpec& spec = specs_[index];
