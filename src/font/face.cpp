@@ -543,8 +543,16 @@ const std::vector<std::string>& Face::layout_features() const { return impl_->fe
 
 std::optional<std::uint32_t> Face::nominal_glyph(char32_t c) const {
     if (c > 0x10FFFF) return std::nullopt;
+    if (c < 0x10000) {
+        const std::uint16_t known = impl_->bmp_glyphs[c].load(std::memory_order_relaxed);
+        if (known == 1) return std::nullopt;
+        if (known != 0) return known - 2u;
+    }
     hb_codepoint_t g = 0;
-    if (!hb_font_get_nominal_glyph(impl_->font, c, &g) || g == 0) return std::nullopt;
+    const bool found = hb_font_get_nominal_glyph(impl_->font, c, &g) && g != 0;
+    if (c < 0x10000 && (!found || g < 0xFFFE))
+        impl_->bmp_glyphs[c].store(static_cast<std::uint16_t>(found ? g + 2 : 1), std::memory_order_relaxed);
+    if (!found) return std::nullopt;
     return g;
 }
 

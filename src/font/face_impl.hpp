@@ -4,7 +4,9 @@
 
 #include <hb.h>
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,6 +43,12 @@ struct Face::Impl {
     std::uint32_t glyph_count = 0;
     OutlineFormat outline_format = OutlineFormat::truetype;
     std::vector<std::string> features;
+
+    // Face::nominal_glyph's answers for the BMP, filled as text asks: 0 = not asked yet,
+    // 1 = no glyph, g + 2 = glyph g (glyph ids from 65534 on are not memoised). itemize asks
+    // once per character and face, and HarfBuzz's cmap lookup cost as much as shaping
+    // (bench/README.md). Relaxed atomics: racing threads store the same answer.
+    std::unique_ptr<std::atomic<std::uint16_t>[]> bmp_glyphs{new std::atomic<std::uint16_t>[0x10000]()};
 
     Impl() = default;
     Impl(const Impl&) = delete;

@@ -103,17 +103,18 @@ ItemizeResult itemize(const FontSet& set, std::string_view role, std::u32string_
         const std::u32string_view cl = text.substr(b, e - b);
         std::size_t chosen = no_face;
         if (!needs_no_glyph(cl[0])) {
-            std::vector<std::size_t> tried;
             for (std::size_t f : chain) {
                 const Face* face = usable(f);
-                if (!face) continue;
-                tried.push_back(f);
-                if (has_cluster(*face, cl)) {
+                if (face && has_cluster(*face, cl)) {
                     chosen = f;
                     break;
                 }
             }
             if (chosen == no_face) {
+                // Only a miss lists the faces tried: every face of the chain that opened.
+                std::vector<std::size_t> tried;
+                for (std::size_t f : chain)
+                    if (set.face(f)) tried.push_back(f);
                 Miss miss{b, e, std::u32string(cl), tried, false, std::nullopt};
                 if (options.allow_base_glyph && cl.size() > 1 && is_variation_selector(cl[1])) {
                     std::u32string without(cl);

@@ -2,6 +2,7 @@
 // §3.8 and §6 (coverage, variation sequences, features, punctuation ink boxes).
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -82,6 +83,32 @@ TEST_CASE("BIZ UD明朝 covers the seed's names but not 𠮷; IPAmj明朝 has �
     CHECK_FALSE(mincho().nominal_glyph(0x110000));  // not a code point
     // 﨑 is its own glyph, not 崎's (names are never normalised, DESIGN §3).
     CHECK(mincho().nominal_glyph(U'\uFA11') != mincho().nominal_glyph(U'\u5D0E'));
+}
+
+TEST_CASE("nominal_glyph gives the same answers when asked again and from several threads",
+          "[font][face]") {
+    // Face memoises its BMP answers: a face used from four threads, asking each character
+    // twice, must agree with a face that answers every character for the first time.
+    const auto fresh = load(font_test::mincho_path());
+    const auto shared = load(font_test::mincho_path());
+    std::vector<std::optional<std::uint32_t>> expected;
+    for (char32_t c = 0x3000; c < 0x3100; ++c) expected.push_back(fresh->nominal_glyph(c));
+    // The range has glyphs (あ) and holes (U+3040 is unassigned).
+    CHECK(expected[0x42].has_value());
+    CHECK_FALSE(expected[0x40].has_value());
+    std::vector<std::thread> threads;
+    std::vector<int> wrong(4, 0);
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            for (int round = 0; round < 2; ++round)
+                for (char32_t c = 0x3000; c < 0x3100; ++c)
+                    if (shared->nominal_glyph(c) != expected[c - 0x3000]) ++wrong[static_cast<std::size_t>(t)];
+        });
+    for (auto& th : threads) th.join();
+    CHECK(wrong == std::vector<int>(4, 0));
+    // Outside the BMP nothing is memoised, and the answer stays the same too.
+    CHECK_FALSE(shared->nominal_glyph(U'\U00020BB7'));
+    CHECK_FALSE(shared->nominal_glyph(U'\U00020BB7'));
 }
 
 TEST_CASE("variation sequences come from cmap format 14 only", "[font][face]") {
