@@ -238,6 +238,7 @@ private:
 
     void title(Node& root);
     void particulars(Node& root);
+    void widen_particular_labels(std::size_t longest);
     void attendance(const model::Attendance& a, Node& def);
     void proceedings(Node& root);
     void blocks(const std::vector<model::Block>& bs, int level, int depth, Node& parent);
@@ -663,26 +664,62 @@ void Resolver::title(Node& root) {
 
 // ------------------------------------------------------------------ particulars
 
+// The labels of the particulars are spread to one width (均等割り, JLREQ §3.7.3), the width of
+// the longest: a template made for 日時・会場・出席者 (3 zw) that meets 配付資料 or 次回開催
+// spreads every label to 4 zw and moves the value column out by the same 1 zw, as a clerk
+// does in Word, instead of running the long label into its value.
+void Resolver::widen_particular_labels(std::size_t longest) {
+    BlockStyle* term = nullptr;
+    BlockStyle* item = nullptr;
+    for (auto& st : doc_.styles) {
+        if (st.name == "particular-term") term = &st;
+        if (st.name == "particular") item = &st;
+    }
+    if (!term || !item || term->jidori <= 0 || item->term_width <= 0) return;
+    const double delta = static_cast<double>(longest) - term->jidori;
+    if (delta <= 0) return;
+    const double old_column = item->term_width;
+    for (auto& st : doc_.styles) {
+        const bool in_term = st.name.rfind("particular-term", 0) == 0;
+        if (in_term && st.jidori > 0 && st.jidori < static_cast<double>(longest)) st.jidori = static_cast<double>(longest);
+        // Everything set in the value column (its styles start at or beyond the column).
+        const bool in_value = st.name.rfind("particular-value", 0) == 0 || st.name.rfind("attendee", 0) == 0 ||
+                              st.name.rfind("attendance", 0) == 0 || st.name.rfind("handout", 0) == 0 ||
+                              st.name.rfind("agenda", 0) == 0;
+        if (in_value && st.start_indent >= old_column) st.start_indent += delta;
+    }
+    item->term_width += delta;
+}
+
 void Resolver::particulars(Node& root) {
     if (!m_.has_particulars || m_.particulars.empty()) return;
     Node list = block(Role::definition_list, "particulars", m_.particulars_id);
+    auto key_and_word = [&](const model::Particular& part, NodeId id) -> std::pair<std::string, std::string> {
+        if (std::holds_alternative<model::OtherParticular>(part))
+            return {std::string{}, std::get<model::OtherParticular>(part).label};
+        const std::string key = std::holds_alternative<model::DateTime>(part)      ? "datetime"
+                                : std::holds_alternative<model::Venue>(part)       ? "venue"
+                                : std::holds_alternative<model::Attendance>(part)  ? "attendance"
+                                : std::holds_alternative<model::Observers>(part)   ? "observers"
+                                : std::holds_alternative<model::Handouts>(part)    ? "handouts"
+                                : std::holds_alternative<model::Agenda>(part)      ? "agenda"
+                                                                                   : "next-meeting";
+        return {key, label(key, id)};
+    };
+    widen_particular_labels([&] {
+        std::size_t longest = 0;
+        for (const model::Particular& part : m_.particulars) {
+            NodeId id;
+            std::visit([&](const auto& p) { id = p.id; }, part);
+            longest = std::max(longest, utf8::length(key_and_word(part, id).second));
+        }
+        return longest;
+    }());
     int number = 0;
     for (const model::Particular& part : m_.particulars) {
         NodeId id;
-        std::string key, word_text;
         std::visit([&](const auto& p) { id = p.id; }, part);
-        if (std::holds_alternative<model::OtherParticular>(part)) {
-            word_text = std::get<model::OtherParticular>(part).label;
-        } else {
-            key = std::holds_alternative<model::DateTime>(part)      ? "datetime"
-                  : std::holds_alternative<model::Venue>(part)       ? "venue"
-                  : std::holds_alternative<model::Attendance>(part)  ? "attendance"
-                  : std::holds_alternative<model::Observers>(part)   ? "observers"
-                  : std::holds_alternative<model::Handouts>(part)    ? "handouts"
-                  : std::holds_alternative<model::Agenda>(part)      ? "agenda"
-                                                                     : "next-meeting";
-            word_text = label(key, id);
-        }
+        auto [key, word_text] = key_and_word(part, id);
 
         Node item = block(Role::definition_item, "particular", id);
         Node term = block(Role::term, "particular-term", id);
