@@ -368,3 +368,27 @@ TEST_CASE("the other examples resolve with every template without errors") {
         }
     }
 }
+
+TEST_CASE("particular labels are spread to the longest label's width, and the value column follows") {
+    const auto style_named = [](const style::StyledDoc& d, const std::string& name) -> const style::BlockStyle& {
+        for (const auto& s : d.styles)
+            if (s.name == name) return s;
+        FAIL("no style " << name);
+        return d.styles.front();
+    };
+    // The seed's labels (日時, 会場, 出席者): the tokyo template's 3 zw, value at 6 zw.
+    Resolved three = resolve_xml(minutes_xml("", "<datetime date=\"2025-03-25\"/><venue mode=\"online\"/>", ""));
+    CHECK(style_named(*three.doc, "particular-term").jidori == 3);
+    CHECK(style_named(*three.doc, "particular").term_width == 6);
+    CHECK(style_named(*three.doc, "particular-value").start_indent == 6);
+    // 配付資料 is four characters: every label spreads to 4 zw and the values start at 7 zw.
+    Resolved four = resolve_xml(minutes_xml(
+        "", "<datetime date=\"2025-03-25\"/><handouts><handout id=\"h1\" number=\"資料1\">案</handout></handouts>", ""));
+    INFO(all_messages(four.diags));
+    CHECK(four.diags.error_count() == 0);
+    CHECK(style_named(*four.doc, "particular-term").jidori == 4);
+    CHECK(style_named(*four.doc, "particular").term_width == 7);
+    CHECK(style_named(*four.doc, "particular-value").start_indent == 7);
+    CHECK(style_named(*four.doc, "handout-text").start_indent == 7);
+    CHECK(texts_of(four.doc->root, Role::term).at(1).find("配付資料") != std::string::npos);
+}
