@@ -61,11 +61,24 @@ std::optional<std::string> find_data_dir(const std::string& explicit_dir, Diagno
         const std::string share = GIJIROKU_INSTALL_DATA_SUBDIR;  // "share/gijiroku"
         // The way from the installed bin/ and lib/ folders to the data, worked out by CMake
         // from GNUInstallDirs: Debian's libdir is lib/<multiarch>, two levels below the prefix.
-        if (auto exe = executable_dir()) {
+        const auto exe = executable_dir();
+        const auto lib = library_dir();
+        if (exe) {
             if (auto d = accept(*exe / GIJIROKU_BIN_TO_DATA)) return d;
         }
-        if (auto lib = library_dir()) {
+        if (lib) {
             if (auto d = accept(*lib / GIJIROKU_LIB_TO_DATA)) return d;
+        }
+        // A binary or library still in the build tree uses the source tree it was built from,
+        // never an older installed copy of the data.
+        auto in_build_tree = [](const std::optional<fs::path>& dir) {
+            if (!dir) return false;
+            const std::string d = dir->lexically_normal().string() + "/";
+            const std::string b = fs::path(GIJIROKU_BUILD_DIR).lexically_normal().string() + "/";
+            return d.rfind(b, 0) == 0;
+        };
+        if (in_build_tree(exe) || in_build_tree(lib)) {
+            if (auto d = accept(GIJIROKU_SOURCE_DATA_DIR)) return d;
         }
         if (auto d = accept(fs::path(GIJIROKU_INSTALL_PREFIX) / share)) return d;
         if (auto d = accept(GIJIROKU_SOURCE_DATA_DIR)) return d;
