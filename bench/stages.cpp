@@ -348,11 +348,18 @@ void BM_set_paragraphs(benchmark::State& state, const Prepared* p) {
 }
 
 void BM_paginate(benchmark::State& state, const Prepared* p) {
+    std::vector<std::vector<layout::SetLine>> lines;
     for (auto _ : state) {
+        // Fresh copies of the recorded lines, made outside the timed part, are moved out to
+        // build_pages as the paragraph engine would hand over its own.
+        state.PauseTiming();
+        lines.clear();
+        for (const auto& r : p->paragraphs) lines.push_back(r.lines);
+        state.ResumeTiming();
         std::size_t next = 0;
         const layout::SetParagraphFn replay = [&](const layout::ParagraphSpec&, Diagnostics&) {
-            if (next >= p->paragraphs.size()) fail("paginate: more paragraphs than recorded");
-            return p->paragraphs[next++].lines;
+            if (next >= lines.size()) fail("paginate: more paragraphs than recorded");
+            return std::move(lines[next++]);
         };
         Diagnostics diags;
         auto r = layout::build_pages(*p->styled, replay, layout::LayoutOptions{}, diags);
