@@ -109,11 +109,17 @@ struct Segment {
     void add(std::size_t piece, const std::string& s) {
         if (s.empty()) return;
         pieces.emplace_back(piece, text.size());
-        const std::u32string decoded = utf8::decode(s);
-        for (char32_t c : decoded) {
+        // One pass: a valid character keeps its own bytes, an invalid byte becomes U+FFFD (as
+        // utf8::decode would have it), without decoding into a temporary and encoding back.
+        for (std::size_t pos = 0; pos < s.size();) {
+            const std::size_t at = pos;
+            const std::optional<char32_t> c = utf8::next(s, pos);
             byte_at.push_back(static_cast<std::uint32_t>(utf8.size()));
-            text.push_back(c);
-            utf8::append(utf8, c);
+            text.push_back(c.value_or(U'\uFFFD'));
+            if (c)
+                utf8.append(s, at, pos - at);
+            else
+                utf8::append(utf8, U'\uFFFD');
         }
     }
     void finish() {

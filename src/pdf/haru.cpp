@@ -7,7 +7,9 @@
 #include <hpdf_encrypt.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -522,19 +524,22 @@ std::optional<std::string> Document::save() {
     if (!ok()) return std::nullopt;
     if (HPDF_SaveToStream(impl_->pdf) != HPDF_OK || !ok()) return std::nullopt;
     const HPDF_UINT32 size = HPDF_GetStreamSize(impl_->pdf);
-    if (HPDF_ResetStream(impl_->pdf) != HPDF_OK) return std::nullopt;
+    // The file lies in the memory stream's buffers (4 KiB each); they are copied out directly.
+    // HPDF_ReadFromStream copies byte by byte (HPDF_MemCpy is a plain loop): 1% of rendering
+    // 100 pages went there (bench/).
+    HPDF_Stream stream = impl_->pdf->stream;
     std::string out;
-    out.resize(size);
-    std::size_t done = 0;
-    // Read exactly `size` bytes: asking past the end makes libharu report HPDF_STREAM_EOF.
-    while (done < size) {
-        HPDF_UINT32 n = static_cast<HPDF_UINT32>(std::min<std::size_t>(size - done, 1u << 20));
-        const HPDF_STATUS s = HPDF_ReadFromStream(impl_->pdf, reinterpret_cast<HPDF_BYTE*>(&out[done]), &n);
-        if ((s != HPDF_OK && s != HPDF_STREAM_EOF) || n == 0) {
-            if (ok()) impl_->fail("could not read the saved document back from libharu");
-            return std::nullopt;
-        }
-        done += n;
+    out.reserve(size);
+    const HPDF_UINT count = HPDF_MemStream_GetBufCount(stream);
+    for (HPDF_UINT i = 0; i < count && out.size() < size; ++i) {
+        HPDF_UINT length = 0;
+        const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(stream, i, &length);
+        if (!p) break;
+        out.append(reinterpret_cast<const char*>(p), std::min<std::size_t>(length, size - out.size()));
+    }
+    if (out.size() != size) {
+        if (ok()) impl_->fail("could not read the saved document back from libharu");
+        return std::nullopt;
     }
     if (!ok()) return std::nullopt;
     return out;

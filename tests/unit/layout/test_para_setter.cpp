@@ -514,6 +514,20 @@ TEST_CASE("empty paragraphs give no lines; a marker alone gives one", "[para][fo
     CHECK(lines[0].ascent_pt > 0);
 }
 
+TEST_CASE("an invalid UTF-8 byte is set as U+FFFD, its neighbours as themselves", "[para][fonts]") {
+    // The engine never sees invalid text from a document (the reader refuses it), but a piece
+    // with a stray byte must be set exactly as one with U+FFFD in its place.
+    Diagnostics d1, d2;
+    const auto bad = para_fonts::set(para_fonts::spec("議\x80" "事a\xE8\xAD" "b", 20, Align::start), d1);
+    const auto good = para_fonts::set(para_fonts::spec("議\uFFFD事a\uFFFD\uFFFDb", 20, Align::start), d2);
+    REQUIRE(bad.size() == 1);
+    REQUIRE(good.size() == 1);
+    CHECK(bad[0].text == good[0].text);
+    CHECK(bad[0].text == "議\uFFFD事a\uFFFD\uFFFDb");
+    CHECK(bad[0].width_pt == good[0].width_pt);
+    CHECK(d1.all().size() == d2.all().size());
+}
+
 TEST_CASE("random mixes: text kept, no .notdef, no line wider than the measure", "[para][fonts][property]") {
     const std::vector<std::string> pool = {
         "あ", "い", "漢", "字", "カ", "ー", "ッ", "ャ", "々", "、", "。", "・", "「", "」", "（", "）", "～",
