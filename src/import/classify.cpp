@@ -180,8 +180,9 @@ std::optional<TitleParts> parse_title(U32View text) {
         for (U32View n : session_names)
             if (last == n) {
                 t.session_name = U32(last);
-                rest = U32(trim(U32View(rest).substr(0, sp)));
+                // `last` views `rest`: read it before `rest` is replaced (was a use after free).
                 if (last.find(U"臨時") != U32View::npos) t.extraordinary = true;
+                rest = U32(trim(U32View(rest).substr(0, sp)));
                 break;
             }
     }

@@ -150,3 +150,16 @@ TEST_CASE("honesty: names keep their characters exactly; nothing is invented") {
     CHECK(r.xml->find("kind=\"report\"") == std::string::npos);              // 報告事項 is not written
     CHECK(r.xml->find("<datetime") == std::string::npos);
 }
+
+TEST_CASE("hostile: a session name after the body (臨時会) is read without touching freed memory") {
+    // parse_title read the session name through a view of a string it had just replaced: a heap
+    // use after free that AddressSanitizer reported in the examples' round trips (issue 6,
+    // scripts/ci-extra). Without the fix this test fails under the sanitizers.
+    std::string text = small;
+    text.replace(0, text.find('\n'), "第１回 テスト協議会 臨時会\n");
+    const auto r = import_text(text, "tokyo-gijiyoshi");
+    INFO(r.messages());
+    REQUIRE(r.xml);
+    CHECK(r.xml->find("extraordinary=\"true\"") != std::string::npos);
+    CHECK(r.xml->find("臨時会") != std::string::npos);
+}
