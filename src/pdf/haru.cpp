@@ -15,6 +15,7 @@
 #include <cstring>
 #include <limits>
 #include <string>
+#include <unordered_set>
 
 #include "pdf/text_string.hpp"
 
@@ -40,8 +41,24 @@ struct Document::Impl {
     std::string own_error;  // the adapter's own checks; libharu's error is in pdf->error
     HPDF_MD5_CTX md5{};
 
+    // Direct arrays and dictionaries made by new_array()/new_dict(false) that were never handed
+    // to libharu to put into a container. libharu frees only what hangs from the document, so
+    // such a loose container (an error stopped the writer before it was attached) leaked; the
+    // sanitizer build found it (issue 6). One is taken out of the set when it is handed over,
+    // whatever happens then: libharu owns it from that call on (it frees a value it refuses, and
+    // a value a later key replaces), so the set never holds memory libharu may have freed.
+    std::unordered_set<void*> loose;
+
     ~Impl() {
-        if (pdf) HPDF_Free(pdf);
+        if (!pdf) return;
+        // A loose container may hold attached children; freeing it frees them (HPDF_Obj_Free
+        // leaves indirect objects to the document), and no loose container is inside another.
+        for (void* obj : loose) HPDF_Obj_Free(pdf->mmgr, obj);
+        HPDF_Free(pdf);
+    }
+
+    void handed_over(void* value) {
+        if (!loose.empty()) loose.erase(value);
     }
 
     bool ok() const { return own_error.empty() && HPDF_GetError(pdf) == HPDF_OK; }
@@ -158,6 +175,7 @@ struct Document::Impl {
             fail(std::string("refused dictionary key '") + key + "'");
             return;
         }
+        handed_over(value);
         HPDF_Dict_Add(static_cast<HPDF_Dict>(dict), key, value);
     }
 
@@ -178,6 +196,7 @@ struct Document::Impl {
             return;
         }
         auto a = static_cast<HPDF_Array>(array);
+        handed_over(value);
         grow_geometrically(a->list);
         if (a->list->count < HPDF_LIMIT_MAX_ARRAY) {
             HPDF_Array_Add(a, value);
@@ -235,13 +254,16 @@ Obj Document::new_dict(bool indirect) {
     HPDF_Dict d = HPDF_Dict_New(impl_->pdf->mmgr);
     if (!d) return {};
     if (indirect && HPDF_Xref_Add(impl_->pdf->xref, d) != HPDF_OK) return {};
+    if (!indirect) impl_->loose.insert(d);
     return Obj(d);
 }
 
 Obj Document::new_array() {
     if (!ok()) return {};
     impl_->hash('a', {});
-    return Obj(HPDF_Array_New(impl_->pdf->mmgr));
+    HPDF_Array a = HPDF_Array_New(impl_->pdf->mmgr);
+    if (a) impl_->loose.insert(a);
+    return Obj(a);
 }
 
 Obj Document::new_stream(bool deflate) {
@@ -517,6 +539,7 @@ void Document::set_file_id(const std::array<std::uint8_t, 16>& id) {
     push_bytes(a, bytes);
     push_bytes(a, bytes);
     if (!ok()) return;
+    impl_->handed_over(a.p_);
     HPDF_Dict_Add(impl_->pdf->trailer, "ID", a.p_);
 }
 

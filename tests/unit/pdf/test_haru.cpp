@@ -62,6 +62,31 @@ TEST_CASE("libharu's own errors are caught (a real out of range)", "[pdf][haru]"
     CHECK_FALSE(doc->error().empty());
 }
 
+TEST_CASE("containers never attached are freed with the document, attached ones once", "[pdf][haru]") {
+    // libharu frees only what hangs from the document: a direct array or dictionary the writer
+    // made and never attached (an error stopped it first) leaked. The sanitizer build
+    // (scripts/ci-extra, detect_leaks=1) fails on a leak or a double free here.
+    auto doc = haru::Document::create(false);
+    doc->add_page(100, 100);
+    haru::Obj loose_array = doc->new_array();
+    doc->push_int(loose_array, 1);
+    haru::Obj loose_dict = doc->new_dict(false);
+    haru::Obj inner = doc->new_array();  // attached to a loose dictionary: freed with it
+    doc->put(loose_dict, "Inner", inner);
+    haru::Obj replaced = doc->new_array();  // attached, then freed by libharu when replaced
+    doc->put(doc->catalog(), "Test", replaced);
+    doc->put(doc->catalog(), "Test", doc->new_array());
+    CHECK(doc->ok());
+    CHECK(doc->save());
+    // And after an error, whatever was made before it and not yet attached.
+    auto failed = haru::Document::create(false);
+    haru::Obj a = failed->new_array();
+    haru::Obj d = failed->new_dict(false);
+    failed->push_real(a, 1e9);  // out of libharu's range: the sticky error
+    failed->put(d, "A", a);     // refused after the error: both stay loose
+    CHECK_FALSE(failed->ok());
+}
+
 TEST_CASE("number trees split into /Kids with /Limits", "[pdf][haru]") {
     auto doc = haru::Document::create(false);
     doc->add_page(100, 100);
