@@ -452,6 +452,44 @@ def test_safe_output():
         ro.chmod(0o755)
 
 
+# ---------------------------------------------------------------------------- import (issue 8)
+
+def xml_structure(path):
+    """Element names, attributes and non-blank text in document order: what "structurally
+    equal" means for the import round trip (comments and indentation ignored)."""
+    out = []
+    for el in ET.parse(path).getroot().iter():
+        out.append((el.tag, tuple(sorted(el.attrib.items()))))
+        for t in (el.text, el.tail):
+            if t and t.strip():
+                out.append(("#text", t.strip()))
+    return out
+
+
+def test_import_seed():
+    seed_txt = Path(ARGS.shared) / "seeds" / "000_5aba5523e865b097.txt"
+    with tempfile.TemporaryDirectory() as d:
+        x = Path(d) / "seed.xml"
+        r = gij("import", seed_txt, "-o", x, "--template", "tokyo-gijiyoshi")
+        check(r.returncode == 0, f"import the seed text: exit {r.returncode}\n{r.stderr.decode()}")
+        check(gij("validate", x).returncode == 0, "the imported XML validates")
+        got, want = xml_structure(x), xml_structure(seed_example())
+        check(got == want, "the imported seed differs from examples/tokyo-2025-03-25.xml: " +
+              next((f"at {i}: {a} vs {b}" for i, (a, b) in enumerate(zip(want, got)) if a != b), f"{len(want)} vs {len(got)} nodes"))
+        xh = Path(d) / "seed.xhtml"
+        check(gij("render", x, "--xhtml", xh).returncode == 0, "render the imported XML")
+        got_text = squash(visible_text(xh))
+        check(got_text == seed_text(), "the imported seed's XHTML text differs: " + first_difference(seed_text(), got_text))
+        # A line the importer cannot classify is kept and warned about; --strict refuses it.
+        odd = Path(d) / "odd.txt"
+        odd.write_text(seed_txt.read_text(encoding="utf-8").replace("事務局から資料説明", "事務局から資料説明\n◆◆ 判読できない行 ◆◆", 1), encoding="utf-8")
+        r = gij("import", odd, "-o", Path(d) / "odd.xml")
+        check(r.returncode == 0 and b"warning[W6" in r.stderr, f"an odd line is kept with a W6xx warning:\n{r.stderr.decode()}")
+        check("判読できない行" in (Path(d) / "odd.xml").read_text(encoding="utf-8"), "the odd line is kept as text")
+        r = gij("import", "--strict", odd, "-o", Path(d) / "strict.xml")
+        check(r.returncode == 1 and not (Path(d) / "strict.xml").exists(), "--strict: exit 1 and nothing written")
+
+
 def main():
     global ARGS
     ap = argparse.ArgumentParser()
