@@ -1,6 +1,7 @@
 #include "import/blocks.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <string>
 
@@ -70,6 +71,8 @@ bool unfinished_end(char32_t c) {
 
 bool closes_phrase(char32_t c) { return c == U'、' || c == U'。' || c == U'，' || c == U'．'; }
 
+bool is_comma_or_stop(char32_t c) { return closes_phrase(c) || c == U',' ; }
+
 bool no_line_start(char32_t c) {
     return c == U'、' || c == U'。' || c == U'，' || c == U'．' || c == U'）' || c == U'」' || c == U'』' || c == U'】' ||
            c == U'〉' || c == U'》';
@@ -106,7 +109,7 @@ bool ascii_alnum(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'A' && 
 
 }  // namespace
 
-std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string_view file, Diagnostics& diags) {
+std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string_view file, Diagnostics& diags, bool strict) {
     const int measure = measure_of(lines);
     // A line near the measure is full. Word and PDF lines of one document vary by several
     // characters (the seed: 45–49 per line, typesetting.md §0) because of kinsoku (追い出し,
@@ -189,10 +192,103 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
         }
     }
 
+    // A line that ends its paragraph: a finished sentence short of the measure.
+    auto finished = [&](const SourceLine& l) { return ends_sentence(l.text) && !full(l); };
+    // A line that cannot end its paragraph: it stops at the measure mid-sentence, or on 、.
+    auto unfinished = [&](const SourceLine& l) {
+        return (full(l) && !ends_sentence(l.text)) || unfinished_end(l.text.back());
+    };
+    // An unmarked line right after a finished one, with no gap: a paragraph that starts flush,
+    // without a mark. Counted per indent over the whole text: a text that never does this at
+    // some indent (the seed: every paragraph opens with ・, （ or a heading) cannot be starting
+    // one there now, so such a line is the continuation of an interrupted paragraph.
+    auto flush_start = [&](const SourceLine& prev, int gap, bool page, const SourceLine& l) {
+        return gap == 0 && !page && finished(prev) && start_strength(l.text) == Strength::none &&
+               !no_line_start(l.text.front()) && !is_table_row(l.text);
+    };
+    std::map<int, int> flush_at;
+    {
+        const SourceLine* prev = nullptr;
+        int run = 0;
+        bool page = false;
+        for (const SourceLine& l : lines) {
+            if (l.page_break) page = true;
+            if (l.text.empty()) {
+                ++run;
+                continue;
+            }
+            if (prev && flush_start(*prev, std::max(0, run - baseline), page, l)) ++flush_at[l.indent];
+            prev = &l;
+            run = 0;
+            page = false;
+        }
+    }
+    // Whether `l` goes on from a line before it rather than starting a paragraph: it begins
+    // with a character no word begins with (JLREQ cl-11 small kana and the prolonged sound mark,
+    // ん, the particle を, iteration marks), or it is a fragment of one kana and a stop (「は。」).
+    auto continues = [&](const SourceLine& l) {
+        const U32View t = l.text;
+        static constexpr U32View no_word_start = U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶーんンを々ゝゞヽヾ";
+        // A comma or a stop never follows a finished sentence (a closing bracket may: it closes
+        // the sentence's own bracket, 「…とした。」 then 「）」).
+        if (no_word_start.find(t[0]) != U32View::npos || is_comma_or_stop(t[0])) return true;
+        return t.size() >= 2 && t[0] >= 0x3041 && t[0] <= 0x3096 && (t[1] == U'。' || t[1] == U'、');
+    };
+    // Whether the text starts no unmarked paragraph at the indent of `l` but this one (`self`:
+    // `l` was counted as one).
+    auto starts_nowhere_else = [&](const SourceLine& l, bool self) {
+        const auto it = flush_at.find(l.indent);
+        return (it == flush_at.end() ? 0 : it->second) - (self ? 1 : 0) <= 0;
+    };
+    // W606: a paragraph was interrupted, or ends where the text gives reason to doubt it, and the
+    // text cannot tell which line is out of place; both are named, and kept as read.
+    const std::string name(file);
+    auto doubt = [&](const SourceLine& x, const SourceLine& l, std::uint32_t paragraph) {
+        const std::string px = std::to_string(paragraph), nx = std::to_string(x.number), nl = std::to_string(l.number);
+        auto report = [&](const SourceLine& at, const std::string& en, const std::string& ja) {
+            Diagnostic d;
+            d.severity = strict ? Severity::error : Severity::warning;
+            d.code = "W606";
+            d.file = name;
+            d.loc = {at.number, 0};
+            d.message = en + (strict ? " (an error with --strict)" : "");
+            d.message_ja = ja + (strict ? "（--strict のためエラー）" : "");
+            d.hint = "check lines " + nx + " and " + nl + " in the text: remove a line that does not belong, or join the paragraph";
+            d.hint_ja = "テキストの " + nx + " 行目と " + nl + " 行目を確認し、属さない行を削除するか段落をつなげてください";
+            diags.report(std::move(d));
+        };
+        report(x,
+               "line " + nx + " is read as the end of the paragraph of line " + px + ", but the line after it (" + nl +
+                   ") does not start a paragraph the way the rest of the text does: one of the two may be out of place",
+               nx + "行目を " + px + "行目の段落の終わりと読みましたが、次の " + nl +
+                   "行目はこのテキストのほかの段落と違う始まり方をしています。どちらかの行が場違いかもしれません");
+        report(l,
+               "line " + nl + " starts a paragraph without a mark, which the text does nowhere else; it may be the rest of the paragraph of line " +
+                   px + " (interrupted by line " + nx + "), or out of place",
+               nl + "行目は記号なしで段落を始めていますが、このテキストではほかにそうした段落がありません。" + px + "行目の段落の続き（" + nx +
+                   "行目で途切れた）か、場違いな行かもしれません");
+    };
+
     std::vector<Block> blocks;
+    // The input lines of each block, with the blank lines (beyond the baseline) and page break
+    // before each: what a later line needs to know to bridge an interruption.
+    struct Joined {
+        const SourceLine* line;
+        int gap;
+        bool page;
+    };
+    std::vector<std::vector<Joined>> block_lines;
+    // Stray blocks (with their lines), written after the paragraph they interrupted.
+    std::vector<std::pair<Block, std::vector<Joined>>> held;
     int blanks = 0;
     bool page_break = false;
     const SourceLine* last = nullptr;  // the last line of the open block
+    auto append = [&](Block& b, const SourceLine& l) {
+        const char32_t prev = b.text.back(), next = l.text.front();
+        if (is_latin_word_char(prev) && is_latin_word_char(next)) b.text += U' ';
+        b.starts.emplace_back(b.text.size(), l.number);
+        b.text += l.text;
+    };
     for (std::size_t li = 0; li < lines.size(); ++li) {
         const SourceLine& l = lines[li];
         if (l.page_break) page_break = true;
@@ -206,35 +302,116 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
         // 「資料1 …」 after 「資料1−2 …」: the next entry of a list of handouts, however full the
         // line before it.
         const bool next_handout = handout_start(l.text) && !blocks.empty() && handout_start(blocks.back().text);
-        if (next_handout) {
+        const Strength s = start_strength(l.text);
+        // A line of marks ends its block and is never continued.
+        const bool after_marks = last && is_symbol_line(last->text);
+        if (next_handout || after_marks) {
             join = false;
-        } else if (last && !row && !blocks.back().table_row && blanks == 0 && !page_break && no_line_start(l.text.front())) {
+        } else if (last && !row && !blocks.back().table_row && blanks == 0 && !page_break && no_line_start(l.text.front()) &&
+                   !(is_comma_or_stop(l.text.front()) && ends_sentence(last->text) && !full(*last))) {
             // 「、」「）」 never start a line (JLREQ cl-02, cl-06, cl-07): a line that begins with
             // one is the rest of the line before, however PDF extraction split them.
             join = true;
         } else if (last && !row && !blocks.back().table_row) {
-            const Strength s = start_strength(l.text);
-            const bool unfinished = full(*last) || unfinished_end(last->text.back());
+            const bool open_end = full(*last) || unfinished_end(last->text.back());
             if (s != Strength::strong) {
                 if (blanks == 0 && !page_break) {
-                    join = unfinished;
+                    join = open_end;
                 } else {
                     // Across blank lines only when a page ends there (a form feed, a dropped page
                     // number, or the run of blank lines a page break leaves: the seed's 「本来教⏎⏎⏎⏎
                     // 育現場」), and never after a finished sentence: one blank line is the gap
                     // between paragraphs.
                     const bool page_gap = page_break || blanks >= 2;
-                    join = page_gap && unfinished && s == Strength::none && blanks <= 8 && !ends_sentence(last->text);
+                    join = page_gap && open_end && s == Strength::none && blanks <= 8 && !ends_sentence(last->text);
+                }
+            }
+        }
+        // An interruption: `l` would start a paragraph, but it is the rest of the one before the
+        // line just read (a single line that stands between them). The paragraph is joined around
+        // that line, which becomes a stray block of its own after it.
+        const bool near = blanks <= 8 || page_break;
+        const bool could_continue = s == Strength::none || no_line_start(l.text.front());
+        if (!join && last && !row && !next_handout && could_continue && near && !blocks.back().table_row) {
+            Block& cur = blocks.back();
+            std::vector<Joined>& cur_lines = block_lines.back();
+            if (cur_lines.size() >= 2) {
+                // The odd line was taken as the last line of the paragraph: 「…仕事」「本日の資料は後日
+                // 公開する。」 joined, 「内容をより…」 left over.
+                const SourceLine& x = *cur_lines.back().line;
+                const SourceLine& a = *cur_lines[cur_lines.size() - 2].line;
+                const bool self = flush_start(x, blanks, page_break, l);
+                // At the indent of the line it would follow: a centred caption or a table after a
+                // paragraph is not its continuation.
+                const bool aligned = std::abs(l.indent - x.indent) <= 2 || is_comma_or_stop(l.text.front());
+                const bool a_open = unfinished(a) || is_comma_or_stop(l.text.front());
+                if (aligned && finished(x) && a_open && !continues(l) && starts_nowhere_else(l, self)) {
+                    // Either the last line joined does not belong to the paragraph, or this one
+                    // is out of place: the text says no more.
+                    doubt(x, l, cur.line);
+                } else if (aligned && finished(x) && a_open && continues(l)) {
+                    Block odd;
+                    std::size_t at = cur.starts.back().first;
+                    odd.text = cur.text.substr(at);
+                    odd.line = x.number;
+                    odd.starts.emplace_back(0, x.number);
+                    odd.indent = x.indent;
+                    odd.blank_before = cur_lines.back().gap;
+                    odd.page_break_before = cur_lines.back().page;
+                    odd.stray = true;
+                    odd.interrupted = cur.line;
+                    if (at > 0 && cur.text[at - 1] == U' ' && is_latin_word_char(odd.text.front())) --at;
+                    cur.text.resize(at);
+                    cur.starts.pop_back();
+                    std::vector<Joined> odd_lines{cur_lines.back()};
+                    cur_lines.pop_back();
+                    append(cur, l);
+                    cur_lines.push_back({&l, blanks, page_break});
+                    held.emplace_back(std::move(odd), std::move(odd_lines));
+                    last = &l;
+                    blanks = 0;
+                    page_break = false;
+                    continue;
+                }
+            } else if (blocks.size() >= 2 && !cur.stray && !blocks[blocks.size() - 2].table_row) {
+                // The odd line stood alone: 「…仕事」「◆◆ 判読できない行 ◆◆」「内容をより…」.
+                const SourceLine& x = *cur_lines.back().line;
+                const Joined& a = block_lines[block_lines.size() - 2].back();
+                const bool x_near = cur.blank_before <= 8 || cur.page_break_before;
+                // 「、」「）」 never start a line: the one before the odd line goes on, finished or not.
+                const bool a_open = unfinished(*a.line) || no_line_start(l.text.front());
+                const bool x_sentence = start_strength(x.text) != Strength::strong && finished(x);
+                const bool x_odd = is_symbol_line(x.text) || (x_sentence && continues(l));
+                if (x_near && x_sentence && !x_odd && a_open && (cur.blank_before > 0 || blanks > 0)) {
+                    // 「…仕事」, a blank line, 「本日の資料は後日公開する。」, a blank line, 「内容を…」:
+                    // a paragraph left unfinished before a line set apart.
+                    doubt(x, l, blocks[blocks.size() - 2].line);
+                } else if (x_near && x_odd && a_open) {
+                    Block odd = std::move(cur);
+                    std::vector<Joined> odd_lines = std::move(cur_lines);
+                    odd.stray = true;
+                    blocks.pop_back();
+                    block_lines.pop_back();
+                    odd.interrupted = blocks.back().line;
+                    append(blocks.back(), l);
+                    block_lines.back().push_back({&l, blanks, page_break});
+                    held.emplace_back(std::move(odd), std::move(odd_lines));
+                    last = &l;
+                    blanks = 0;
+                    page_break = false;
+                    continue;
                 }
             }
         }
         if (join) {
-            Block& b = blocks.back();
-            const char32_t prev = b.text.back(), next = l.text.front();
-            if (is_latin_word_char(prev) && is_latin_word_char(next)) b.text += U' ';
-            b.starts.emplace_back(b.text.size(), l.number);
-            b.text += l.text;
+            append(blocks.back(), l);
+            block_lines.back().push_back({&l, blanks, page_break});
         } else {
+            for (auto& [h, hl] : held) {
+                blocks.push_back(std::move(h));
+                block_lines.push_back(std::move(hl));
+            }
+            held.clear();
             Block b;
             b.text = column_rows[li].empty() ? l.text : column_rows[li];
             b.line = l.number;
@@ -244,15 +421,16 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
             b.page_break_before = page_break;
             b.table_row = row;
             blocks.push_back(std::move(b));
+            block_lines.push_back({{&l, blanks, page_break}});
         }
         last = &l;
         blanks = 0;
         page_break = false;
     }
+    for (auto& h : held) blocks.push_back(std::move(h.first));
 
     // Stray spaces: an ASCII space after 、。）」 before a Japanese character is an artefact of
     // extraction (the PDF positioned the next glyph a little further), not an intended space.
-    const std::string name(file);
     for (Block& b : blocks) {
         if (b.table_row) continue;
         U32 out;

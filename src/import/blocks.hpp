@@ -6,6 +6,17 @@
 // A block split by a page break (blank lines, a form feed or a dropped page number between its
 // halves) is joined the same way. Stray ASCII spaces that PDF extraction leaves after 、 。 ）
 // (「上坂委員、 髙山委員」) are removed, each with a note (N601).
+//
+// A line that stands between a line and its continuation (an odd sentence, a line of marks, a
+// stray head left by a page break) does not end the paragraph it interrupts: the paragraph is
+// joined around it and the line becomes a block of its own right after it, marked `stray` for
+// stage 3 to report (W601). The continuation is recognised by the line before the odd one being
+// unfinished (full, or ending in 、) and the line after it being unable to start a paragraph:
+// it begins with a character no word begins with (small kana, ー, ん, を), or it is a fragment
+// (「は。」). When the text cannot tell — the line after the odd one starts a paragraph without a
+// mark, which the text does nowhere else at that indent, or a line set apart by blank lines
+// follows a line that does not finish its paragraph — the lines are kept as read and both are
+// named in a warning (W606).
 #pragma once
 
 #include <cstdint>
@@ -29,6 +40,10 @@ struct Block {
     int blank_before = 0;     // blank lines between this block and the previous one
     bool page_break_before = false;
     bool table_row = false;   // a row of cells separated by 「 | 」 (never joined)
+    // A line that interrupted the paragraph starting at `interrupted` (its line), which was
+    // joined around it; stage 3 keeps it as a paragraph and reports it.
+    bool stray = false;
+    std::uint32_t interrupted = 0;
 
     std::uint32_t line_at(std::size_t offset) const;
 };
@@ -38,7 +53,9 @@ struct Block {
 // from Word, or `gijiroku render --dump text`: one block per line).
 int measure_of(const std::vector<SourceLine>& lines);
 
-std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string_view file, Diagnostics& diags);
+// `strict`: the doubts it reports (W606) are errors.
+std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string_view file, Diagnostics& diags,
+                               bool strict = false);
 
 // Whether a line is a table row flattened to cells: 「区分 | 計画値 | 実績値」.
 bool is_table_row(U32View line);

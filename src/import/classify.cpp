@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -215,7 +217,15 @@ private:
     void warn(const char* code, std::uint32_t line, const std::string& en, const std::string& ja, const std::string& hint,
               const std::string& hint_ja, bool strict_applies = true);
     void note(const char* code, std::uint32_t line, const std::string& en, const std::string& ja);
-    void unclassified(const Block& b, const std::string& why, const std::string& why_ja);
+    // W601 for `b`: why it was not recognised, and where it is kept (default: as a paragraph
+    // where it stands).
+    void unclassified(const Block& b, const std::string& why, const std::string& why_ja, const std::string& kept = "",
+                      const std::string& kept_ja = "");
+    // A block that is not one of the document's parts wherever it stands: a line of marks, or a
+    // line that interrupted a paragraph (Block::stray).
+    static bool odd_block(const Block& b) { return b.stray || is_symbol_line(b.text); }
+    // Whether the block could be a stray line between two parts: odd, or a finished sentence.
+    static bool strayish(const Block& b) { return odd_block(b) || ends_sentence(b.text); }
 
     // ---- header
     void header();
@@ -257,6 +267,15 @@ private:
     bool try_closed_session(const Block& b);
     void table(const Block& caption_block, bool has_caption);
     void paragraph(const Block& b, bool prose);
+    void stray_paragraph(const Block& b, const std::string& why, const std::string& why_ja);
+    void before_entry(bool answer);
+    void place_pending();
+    bool particulars_continue_after(std::size_t i, const Particular& cur) const;
+    // Splits off the lines joined into `b` that cannot be part of a particular's value (a
+    // sentence among names, a line of marks): false when there are none.
+    bool split_stray_lines(const Block& b, Block& clean, std::vector<Block>& strays) const;
+    bool stray_in_particular(const Block& b, const Particular& cur) const;
+    void end_paragraphs();
     void utterance(const Block& b, const char* kind, U32View text);
     std::optional<std::string> resolve(U32View who, bool create_group);
     const char* procedure_of(U32View t, bool& equals_label) const;
@@ -278,7 +297,15 @@ private:
     std::uint32_t title_line_ = 0;
     U32 subtitle_, issuer_;
     std::optional<text::CivilDate> published_;
-    std::vector<const Block*> moved_;  // header blocks that fit nowhere in the header
+    // Blocks that fit nowhere before the proceedings (in the header, among the typed
+    // particulars, before the heading of the proceedings): they open the proceedings, each
+    // reported with where it stood.
+    struct Moved {
+        const Block* block;
+        std::string why, why_ja;
+    };
+    std::vector<Moved> moved_;
+    std::deque<Block> owned_;  // blocks made here (split from the input's): moved_ points at them
 
     // particulars
     std::vector<Particular> particulars_;
@@ -301,6 +328,13 @@ private:
     bool end_ = false;
     std::optional<Element> contact_;
     std::vector<std::pair<U32, std::uint32_t>> contact_lines_;
+    // Paragraphs that interrupted a list of entries (opinions, Q&A, a supplement, a plain list),
+    // placed after the entries before the next one that is not an answer (an answer must follow
+    // what it answers, E309), or after the list when it closes.
+    std::vector<Element> pending_;
+    // Paragraphs of running text (in an item or an explanation) accepted without a warning:
+    // when the proceedings hold just one among marked entries, that one is reported.
+    std::vector<std::pair<std::uint32_t, U32>> loose_paragraphs_;
     std::uint32_t resolve_line_ = 0;  // the line being read, for notes about speakers
 };
 
@@ -331,12 +365,13 @@ void Classifier::note(const char* code, std::uint32_t line, const std::string& e
     d_.report(std::move(d));
 }
 
-void Classifier::unclassified(const Block& b, const std::string& why, const std::string& why_ja) {
+void Classifier::unclassified(const Block& b, const std::string& why, const std::string& why_ja, const std::string& kept,
+                              const std::string& kept_ja) {
     warn("W601", b.line,
          "line " + std::to_string(b.line) + " 「" + excerpt(b.text) + "」 was not recognised" + (why.empty() ? "" : " (" + why + ")") +
-             "; it is kept as a paragraph where it stands",
+             "; it is kept " + (kept.empty() ? "as a paragraph where it stands" : kept),
          std::to_string(b.line) + "行目「" + excerpt(b.text) + "」を認識できませんでした" + (why_ja.empty() ? "" : "（" + why_ja + "）") +
-             "。段落としてその位置に残します",
+             "。" + (kept_ja.empty() ? "段落としてその位置に残します" : kept_ja),
          "check the line in the text (a numbering or label typed differently?), or correct the element in the XML",
          "テキストの該当行（番号や見出しの書き方）を確認するか、XML の要素を直してください");
 }
@@ -394,6 +429,11 @@ void Classifier::header() {
     for (const Block* b : hs) {
         if (is_banner(b->text)) {
             provisional_ = true;
+            continue;
+        }
+        // A title is a name, never a sentence or a line of marks.
+        if (strayish(*b)) {
+            rest.push_back(b);
             continue;
         }
         U32 title_part;
@@ -465,6 +505,11 @@ void Classifier::header() {
         // An office: 文部科学省総合教育政策局教育DX推進室, 若葉台市健康福祉部介護保険課.
         static constexpr std::array<U32View, 12> org_ends = {U"省", U"庁", U"局", U"部", U"課", U"室",
                                                              U"係", U"センター", U"事務局", U"本部", U"市", U"区"};
+        if (odd_block(*b)) {
+            moved_.push_back({b, "a line in the header that is not the title, the kind, the issuer or the date",
+                              "見出し部分にある、タイトル・種類・作成者・日付のどれでもない行"});
+            continue;
+        }
         if (issuer_.empty() && !is_prose(t) && t.size() <= 60 &&
             std::any_of(org_ends.begin(), org_ends.end(), [&](U32View e) { return ends_with(t, e); })) {
             issuer_ = U32(t);
@@ -477,7 +522,7 @@ void Classifier::header() {
                 continue;
             }
         }
-        moved_.push_back(b);
+        moved_.push_back({b, "a line between the title and the particulars", "タイトルと開催要項の間の行"});
     }
 }
 
@@ -598,16 +643,51 @@ bool Classifier::starts_proceedings(const Block& b) const {
 
 bool Classifier::particulars() {
     while (i_ < b_.size()) {
-        const Block& b = b_[i_];
-        if (is_proceedings_heading(b.text, w_.expand("proceedings-heading", {}))) break;
-        if (auto p = particular_start(b)) {
+        if (is_proceedings_heading(b_[i_].text, w_.expand("proceedings-heading", {}))) break;
+        // A block read without the lines joined into it that cannot be part of a value; they are
+        // moved (reported) once the block is taken.
+        std::vector<Block> strays;
+        Block clean;
+        const bool split = split_stray_lines(b_[i_], clean, strays);
+        const Block& b = split ? clean : b_[i_];
+        auto take = [&] {
+            for (Block& odd : strays) {
+                owned_.push_back(std::move(odd));
+                moved_.push_back({&owned_.back(), "a sentence among the lines of a particular whose value is not a sentence",
+                                  "文でない値の開催要項の行の間にある文"});
+            }
+            ++i_;
+        };
+        if (auto p = odd_block(b) ? std::nullopt : particular_start(b)) {
             if (particulars_.empty() && p->number) particular_style_ = p->number->style;
             particulars_.push_back(std::move(*p));
-            ++i_;
+            take();
             continue;
         }
         if (particulars_.empty()) break;
         Particular& cur = particulars_.back();
+        // A line no particular can take (a sentence after a value, a line of marks, a sentence
+        // among names or handouts) does not end the particulars when a particular with a known
+        // label follows it: 「２ 会場 オンライン開催」「本日の資料は後日公開する。」「３ 出席者 …」.
+        if (stray_in_particular(b, cur)) {
+            if (!particulars_continue_after(i_, cur)) break;
+            if (cur.kind == PKind::other) {
+                // A generic particular holds paragraphs: the line stays in place, as one more.
+                unclassified(b, "a line after the value of the particular 「" + u8(cur.label) + "」",
+                             "開催要項「" + u8(cur.label) + "」の値の後の行", "as a paragraph of that particular, where it stands",
+                             "その項目の段落としてその位置に残します");
+                cur.lines.push_back({b.text, b.line});
+            } else {
+                // A typed particular (日時, 会場, 出席者, 配付資料, 議題 …) is printed from its values;
+                // folded into it the line would cost the values read with confidence (the date,
+                // the people the proceedings name, the handouts explanations refer to).
+                owned_.push_back(b);
+                moved_.push_back({&owned_.back(), "a line among the particulars that belongs to none of them (after 「" + u8(cur.label) + "」)",
+                                  "開催要項の中にある、どの項目にも当たらない行（「" + u8(cur.label) + "」の後）"});
+            }
+            take();
+            continue;
+        }
         const auto n = leading_numbering(b.text);
         if (cur.kind == PKind::agenda) {
             const bool marked = !b.text.empty() && (is_bullet(b.text[0]) || is_circle(b.text[0]));
@@ -623,7 +703,7 @@ bool Classifier::particulars() {
                     if (prev && prev->style == n->style && n->value <= prev->value) break;
                 }
                 cur.lines.push_back({b.text, b.line});
-                ++i_;
+                take();
                 continue;
             }
             if (!is_prose(b.text) && start_strength(b.text) != Strength::strong) {
@@ -637,7 +717,7 @@ bool Classifier::particulars() {
                 } else {
                     cur.lines.push_back({b.text, b.line});
                 }
-                ++i_;
+                take();
                 continue;
             }
             break;
@@ -655,18 +735,18 @@ bool Classifier::particulars() {
             if (cur.kind == PKind::handouts && !cur.lines.empty() && !numbered(b.text) && numbered(cur.lines.back().text) &&
                 numbered(cur.lines.front().text)) {
                 cur.lines.back().text += b.text;
-                ++i_;
+                take();
                 continue;
             }
             cur.lines.push_back({b.text, b.line});
-            ++i_;
+            take();
             continue;
         }
         // A value on its own line after its label, or the rest of a long value.
         if (starts_proceedings(b) || start_strength(b.text) == Strength::strong) break;
         if (cur.kind == PKind::other || cur.lines.empty() || !is_prose(b.text)) {
             cur.lines.push_back({b.text, b.line});
-            ++i_;
+            take();
             continue;
         }
         break;
@@ -676,6 +756,73 @@ bool Classifier::particulars() {
             if (p.kind == PKind::attendance || p.kind == PKind::absentees || p.kind == PKind::group) has_attendance_ = true;
     }
     return !particulars_.empty();
+}
+
+bool Classifier::stray_in_particular(const Block& b, const Particular& cur) const {
+    if (odd_block(b)) return true;
+    switch (cur.kind) {
+        // Names, handout titles and agenda entries never end with a full stop.
+        case PKind::attendance:
+        case PKind::absentees:
+        case PKind::group:
+        case PKind::handouts:
+        case PKind::agenda: return ends_sentence(b.text);
+        // A sentence after a value that is already there.
+        default: return !cur.lines.empty() && is_prose(b.text);
+    }
+}
+
+bool Classifier::particulars_continue_after(std::size_t i, const Particular& cur) const {
+    std::size_t k = i + 1;
+    while (k < b_.size() && k - i <= 3 && strayish(b_[k]) && !particular_start(b_[k])) ++k;
+    if (k >= b_.size() || odd_block(b_[k]) || is_proceedings_heading(b_[k].text, w_.expand("proceedings-heading", {})))
+        return false;
+    const Block& next = b_[k];
+    if (particular_start(next)) return true;
+    // Or the particular goes on after the line: the next name, handout or agenda entry, or the
+    // value of a label that stood alone (「3．出席者」「本日の…。」「（委員）佐藤座長、…」).
+    switch (cur.kind) {
+        case PKind::attendance:
+        case PKind::absentees:
+        case PKind::group: return !starts_proceedings(next) && !ends_sentence(next.text);
+        case PKind::handouts:
+            return (!starts_proceedings(next) || (!next.text.empty() && next.text[0] == U'・')) && !ends_sentence(next.text);
+        case PKind::agenda: {
+            const auto n = leading_numbering(next.text);
+            return (n && n->separated) || (!next.text.empty() && (is_bullet(next.text[0]) || is_circle(next.text[0])));
+        }
+        default:
+            return cur.lines.empty() && !starts_proceedings(next) && start_strength(next.text) != Strength::strong &&
+                   !is_prose(next.text);
+    }
+}
+
+bool Classifier::split_stray_lines(const Block& b, Block& clean, std::vector<Block>& strays) const {
+    if (b.starts.size() < 2 || odd_block(b)) return false;
+    std::optional<PKind> kind;
+    if (auto p = particular_start(b)) kind = p->kind;
+    else if (!particulars_.empty()) kind = particulars_.back().kind;
+    // The values that can be sentences (次回: 「詳細は追って事務局から連絡する。」) keep theirs.
+    if (!kind || *kind == PKind::other || *kind == PKind::next_meeting) return false;
+    clean = b;
+    clean.text.clear();
+    clean.starts.clear();
+    strays.clear();
+    for (std::size_t j = 0; j < b.starts.size(); ++j) {
+        const std::size_t from = b.starts[j].first, to = j + 1 < b.starts.size() ? b.starts[j + 1].first : b.text.size();
+        const U32View part = U32View(b.text).substr(from, to - from);
+        if (j > 0 && (is_symbol_line(part) || ends_sentence(part))) {
+            Block odd;
+            odd.text = U32(trim(part));
+            odd.line = b.starts[j].second;
+            odd.starts.emplace_back(0, odd.line);
+            strays.push_back(std::move(odd));
+            continue;
+        }
+        clean.starts.emplace_back(clean.text.size(), b.starts[j].second);
+        clean.text += part;
+    }
+    return !strays.empty();
 }
 
 U32 Classifier::joined(const Particular& p) const {
@@ -1079,7 +1226,7 @@ void Classifier::close_open() {
     Element& c = container();
     if (open_ != Open::none && !c.children.empty()) {
         Element& last = c.children.back();
-        auto demote = [&](const std::string& text, std::uint32_t line) {
+        auto demote = [&](std::string text, std::uint32_t line) {  // a copy: `last` is replaced below
             Block fake;
             fake.text = to_u32(text);
             fake.line = line;
@@ -1103,6 +1250,78 @@ void Classifier::close_open() {
         if (last.name == "supplement" || last.name == "speech") last.text.clear();
     }
     open_ = Open::none;
+    place_pending();
+}
+
+void Classifier::place_pending() {
+    for (Element& p : pending_) container().children.push_back(std::move(p));
+    pending_.clear();
+}
+
+// A paragraph that stood among the entries of an open list: placed after them when the next
+// entry is not an answer; the list goes on after it (a supplement holds paragraphs; an
+// opinions list, a Q&A or a plain list is continued by one more of its kind: <opinions
+// heading="none">, as the text showed no heading there).
+void Classifier::before_entry(bool answer) {
+    if (pending_.empty() || answer) return;
+    Element& c = container();
+    const std::uint32_t line = i_ < b_.size() ? b_[i_].line : 0;
+    switch (open_) {
+        case Open::supplement:
+            for (Element& p : pending_) c.children.back().children.push_back(std::move(p));
+            pending_.clear();
+            return;
+        case Open::opinions: {
+            place_pending();
+            Element o("opinions", line);
+            o.set("heading", "none");
+            container().children.push_back(std::move(o));
+            return;
+        }
+        case Open::qa:
+            place_pending();
+            container().children.push_back(Element("qa", line));
+            return;
+        case Open::list:
+            place_pending();
+            container().children.push_back(Element("list", line));
+            return;
+        default: place_pending(); return;
+    }
+}
+
+void Classifier::stray_paragraph(const Block& b, const std::string& why, const std::string& why_ja) {
+    Element p("p", b.line);
+    p.text = u8(b.text);
+    Element& c = container();
+    const bool has_open = open_ != Open::none && !c.children.empty();
+    if (has_open && (open_ == Open::speech || open_ == Open::explanation)) {
+        unclassified(b, why, why_ja, "as a paragraph of the " + std::string(open_ == Open::speech ? "speech" : "explanation") + " it stands in",
+                     std::string(open_ == Open::speech ? "発言" : "説明") + "の段落としてその位置に残します");
+        c.children.back().children.push_back(std::move(p));
+        return;
+    }
+    if (has_open && (open_ == Open::opinions || open_ == Open::supplement || open_ == Open::qa || open_ == Open::list)) {
+        Element& list = c.children.back();
+        const bool entries = std::any_of(list.children.begin(), list.children.end(), [](const Element& e) { return e.name != "title"; });
+        if (open_ == Open::supplement && !entries) {
+            unclassified(b, why, why_ja);
+            list.children.push_back(std::move(p));
+        } else if (!entries) {
+            // Right under a heading such as （主な意見等）: before the heading, which stays with
+            // the entries it announces.
+            unclassified(b, why, why_ja, "as a paragraph right before the heading above it", "段落として直前の見出しの前に残します");
+            c.children.insert(c.children.end() - 1, std::move(p));
+        } else {
+            unclassified(b, why, why_ja, "as a paragraph after the entry before it (and its answers); the list goes on after it",
+                         "段落として直前の項目（とその回答）の後に残し、一覧はその後に続けます");
+            pending_.push_back(std::move(p));
+        }
+        return;
+    }
+    close_open();
+    unclassified(b, why, why_ja);
+    container().children.push_back(std::move(p));
 }
 
 void Classifier::heading_parts(U32View heading, Element& item) {
@@ -1313,24 +1532,36 @@ bool Classifier::try_supplement(const Block& b) {
         {"（{speaker}より[{about}について]情報提供）", false, true, false},
         {"（{speaker}から[{about}について]の情報提供）", false, true, true},
     };
-    for (const Try& tr : tries) {
-        auto ms = tr.key ? w_.match(tr.pattern, t) : w_.match_text(tr.pattern, t);
-        for (const PatternMatch& m : ms) {
-            auto id = resolve(m.value("speaker"), true);
-            if (!id) continue;
-            close_open();
-            Element s("supplement", b.line);
-            s.set("by", *id);
-            if (!m.value("about").empty()) s.set("about", u8(m.value("about")));
-            if (tr.information) s.set("kind", "information");
-            const bool default_nominal = w_.tmpl().supplement_phrasing == style::Phrasing::nominal;
-            if (tr.nominal != default_nominal) s.set("phrasing", tr.nominal ? "nominal" : "verbal");
-            s.text = u8(t);  // kept only until the supplement closes (for the empty check)
-            container().children.push_back(std::move(s));
-            open_ = Open::supplement;
-            return true;
+    auto emit = [&](const Try& tr, const PatternMatch& m, const std::string& id) {
+        close_open();
+        Element s("supplement", b.line);
+        s.set("by", id);
+        if (!m.value("about").empty()) s.set("about", u8(m.value("about")));
+        if (tr.information) s.set("kind", "information");
+        const bool default_nominal = w_.tmpl().supplement_phrasing == style::Phrasing::nominal;
+        if (tr.nominal != default_nominal) s.set("phrasing", tr.nominal ? "nominal" : "verbal");
+        s.text = u8(t);  // kept only until the supplement closes (for the empty check)
+        container().children.push_back(std::move(s));
+        open_ = Open::supplement;
+        return true;
+    };
+    for (const Try& tr : tries)
+        for (const PatternMatch& m : tr.key ? w_.match(tr.pattern, t) : w_.match_text(tr.pattern, t))
+            if (auto id = resolve(m.value("speaker"), true)) return emit(tr, m, *id);
+    // The wording is a supplement's whoever the speaker is: one the attendance does not list is
+    // kept as a named group, as for a speaker turn (W604).
+    if (!has_attendance_) return false;
+    for (const Try& tr : tries)
+        for (const PatternMatch& m : tr.key ? w_.match(tr.pattern, t) : w_.match_text(tr.pattern, t)) {
+            const U32 who = m.value("speaker");
+            if (who.size() < 2 || who.size() > 20 || who.find_first_of(U"、。，．「」（）") != U32::npos) continue;
+            warn("W604", b.line,
+                 "the speaker 「" + u8(who) + "」 is not in the attendance list; the supplement is kept with the speaker as a named group",
+                 "発言者「" + u8(who) + "」が出席者一覧にありません。発言者名をグループ名として補足を残します",
+                 "add the person to the attendance in the text or the XML, and set by= to their id",
+                 "テキストか XML の出席者に追加し、by= をその id にしてください");
+            return emit(tr, m, roster_.add_named_speaker(who, b.line));
         }
-    }
     return false;
 }
 
@@ -1411,6 +1642,7 @@ bool Classifier::try_explanation(const Block& b) {
 }
 
 void Classifier::utterance(const Block& b, const char* kind, U32View text) {
+    before_entry(std::string(kind) == "answer");
     Element u(kind, b.line);
     const std::string key = std::string(kind) == "answer" ? "answer" : std::string(kind) == "question" ? "question" : "opinion";
     // 「…。（山田委員）」: a speaker the template prints after the text.
@@ -1517,11 +1749,12 @@ bool Classifier::try_qa(const Block& b) {
         text = U32(said);
     }
     if (text.empty()) return false;
-    Element& c = container();
     if (open_ != Open::qa) {
         close_open();
-        c.children.push_back(Element("qa", b.line));
+        container().children.push_back(Element("qa", b.line));
         open_ = Open::qa;
+    } else {
+        before_entry(*answer);
     }
     Element u(*answer ? "answer" : "question", b.line);
     if (by) u.set("by", *by);
@@ -1639,7 +1872,13 @@ void Classifier::table(const Block& caption_block, bool has_caption) {
     if (has_caption) tb.add("caption", caption_block.line).text = u8(caption_block.text);
     std::vector<std::vector<U32>> rows;
     std::vector<std::uint32_t> lines;
-    while (i_ < b_.size() && b_[i_].table_row) {
+    std::vector<const Block*> inside;  // odd lines between rows: kept after the table
+    while (i_ < b_.size() && (b_[i_].table_row || (i_ + 1 < b_.size() && b_[i_ + 1].table_row && !rows.empty() &&
+                                                   strayish(b_[i_]) && !b_[i_].table_row))) {
+        if (!b_[i_].table_row) {
+            inside.push_back(&b_[i_++]);
+            continue;
+        }
         std::vector<U32> cells;
         const U32View r = b_[i_].text;
         U32 cur;
@@ -1684,6 +1923,13 @@ void Classifier::table(const Block& caption_block, bool has_caption) {
         }
     }
     container().children.push_back(std::move(tb));
+    for (const Block* b : inside) {
+        unclassified(*b, "a line between the rows of a table", "表の行の間にある行", "as a paragraph right after the table",
+                     "段落として表の直後に残します");
+        Element p("p", b->line);
+        p.text = u8(b->text);
+        container().children.push_back(std::move(p));
+    }
 }
 
 void Classifier::paragraph(const Block& b, bool prose) {
@@ -1694,10 +1940,18 @@ void Classifier::paragraph(const Block& b, bool prose) {
     }
     if (open_ == Open::explanation && !c.children.empty() && prose) {
         c.children.back().add("p", b.line).text = u8(b.text);
+        loose_paragraphs_.emplace_back(b.line, b.text);
+        return;
+    }
+    // Among marked entries (・ opinions, → answers, Q&A, a supplement's opinions) a line without
+    // a mark is not one of them; it does not end the list either.
+    if (open_ == Open::opinions || open_ == Open::supplement || open_ == Open::qa || open_ == Open::list) {
+        stray_paragraph(b, "a line without a mark among the entries of a list", "記号のない行が一覧の途中にあります");
         return;
     }
     close_open();
     if (!prose) unclassified(b, "", "");
+    else loose_paragraphs_.emplace_back(b.line, b.text);
     Element p("p", b.line);
     p.text = u8(b.text);
     container().children.push_back(std::move(p));
@@ -1725,14 +1979,23 @@ bool Classifier::try_end_and_contact() {
         return false;
     };
     if (is_end(bare)) {
-        const bool contact_next = i_ + 1 < b_.size() && is_contact_heading(b_[i_ + 1]);
-        if (i_ + 1 == b_.size() || contact_next) {
+        // 以上 ends the proceedings when only the contact block follows — or stray lines before
+        // it, which cannot follow <end/> and are kept as the last paragraphs before it.
+        std::size_t k = i_ + 1;
+        while (k < b_.size() && k - i_ <= 3 && strayish(b_[k]) && !is_contact_heading(b_[k])) ++k;
+        const bool contact_next = k < b_.size() && is_contact_heading(b_[k]);
+        if (k == b_.size() || contact_next) {
             close_open();
-            end_ = true;
-            if (contact_next) {
-                ++i_;
-                contact_ = Element("contact", b_[i_].line);
+            for (std::size_t j = i_ + 1; j < k; ++j) {
+                unclassified(b_[j], "a line after 以上", "「以上」の後の行", "as the last paragraph of the proceedings, before 以上",
+                             "議事の最後の段落として「以上」の前に残します");
+                Element p("p", b_[j].line);
+                p.text = u8(b_[j].text);
+                container().children.push_back(std::move(p));
             }
+            end_ = true;
+            if (contact_next) contact_ = Element("contact", b_[k].line);
+            i_ = contact_next ? k : k - 1;
             return true;
         }
         return false;
@@ -1748,6 +2011,19 @@ bool Classifier::try_end_and_contact() {
 void Classifier::contact_block(const Block& b) { contact_lines_.emplace_back(b.text, b.line); }
 
 void Classifier::proceedings() {
+    {
+        // Stray lines right before the heading of the proceedings: the heading is its title and
+        // comes first, so they follow it.
+        std::size_t k = i_;
+        while (k < b_.size() && k - i_ < 3 && strayish(b_[k]) &&
+               !is_proceedings_heading(b_[k].text, w_.expand("proceedings-heading", {})))
+            ++k;
+        if (k > i_ && k < b_.size() && is_proceedings_heading(b_[k].text, w_.expand("proceedings-heading", {}))) {
+            for (std::size_t j = i_; j < k; ++j)
+                moved_.push_back({&b_[j], "a line before the heading of the proceedings", "議事の見出しの前の行"});
+            i_ = k;
+        }
+    }
     if (i_ < b_.size() && is_proceedings_heading(b_[i_].text, w_.expand("proceedings-heading", {}))) {
         proc_seen_ = true;
         proc_.line = b_[i_].line;
@@ -1755,11 +2031,12 @@ void Classifier::proceedings() {
             proc_.add("title", b_[i_].line).text = u8(trim(b_[i_].text));
         ++i_;
     }
-    // Header lines that fit nowhere in the header open the proceedings.
-    for (const Block* b : moved_) {
-        unclassified(*b, "a line between the title and the particulars", "タイトルと開催要項の間の行");
-        Element p("p", b->line);
-        p.text = u8(b->text);
+    // Lines that fit nowhere before the proceedings open them.
+    for (const Moved& m : moved_) {
+        unclassified(*m.block, m.why, m.why_ja, "as a paragraph at the start of the proceedings",
+                     "議事の最初に段落として残します");
+        Element p("p", m.block->line);
+        p.text = u8(m.block->text);
         proc_.children.push_back(std::move(p));
     }
     for (; i_ < b_.size(); ++i_) {
@@ -1774,6 +2051,14 @@ void Classifier::proceedings() {
             continue;
         }
         if (try_end_and_contact()) continue;
+        if (odd_block(b)) {
+            if (b.stray)
+                stray_paragraph(b, "it stands inside the paragraph of line " + std::to_string(b.interrupted) + ", which is read around it",
+                                std::to_string(b.interrupted) + "行目の段落の途中にあり、段落はこの行を挟んで続けて読みました");
+            else
+                stray_paragraph(b, "a line of marks, not text", "文字のない記号の行");
+            continue;
+        }
         const U32View t = b.text;
         // A caption right before a table.
         if (i_ + 1 < b_.size() && b_[i_ + 1].table_row && !is_prose(t) && t.size() <= 80 && start_strength(t) != Strength::strong) {
@@ -1863,11 +2148,12 @@ void Classifier::proceedings() {
             if (open_ == Open::opinions || open_ == Open::supplement) {
                 utterance(b, "opinion", after_mark(n));
             } else {
-                Element& ct = container();
                 if (open_ != Open::list) {
                     close_open();
-                    ct.children.push_back(Element("list", b.line));
+                    container().children.push_back(Element("list", b.line));
                     open_ = Open::list;
+                } else {
+                    before_entry(false);
                 }
                 container().children.back().add("li", b.line).text = u8(after_mark(n));
             }
@@ -1888,6 +2174,28 @@ void Classifier::proceedings() {
         paragraph(b, is_prose(t));
     }
     close_open();
+    // One paragraph of running text in proceedings otherwise made of marked entries (the seed:
+    // headings, 事務局から資料説明, ・ opinions, supplements) is not the document's way of writing;
+    // it may be a stray line. Two or more are (a 会議録's 「池田会長が開会を宣言した。」).
+    if (loose_paragraphs_.size() == 1) {
+        std::size_t marked = 0;
+        std::function<void(const Element&)> count = [&](const Element& e) {
+            for (const Element& c : e.children) {
+                if (c.name == "opinion" || c.name == "question" || c.name == "answer" || c.name == "speech" ||
+                    c.name == "supplement" || c.name == "li")
+                    ++marked;
+                count(c);
+            }
+        };
+        count(proc_);
+        if (marked >= 3) {
+            Block fake;
+            fake.line = loose_paragraphs_.front().first;
+            fake.text = loose_paragraphs_.front().second;
+            unclassified(fake, "the only paragraph without a mark in proceedings made of marked entries",
+                         "記号のある項目からなる議事の中で、ただ一つの記号のない段落");
+        }
+    }
 }
 
 void Classifier::resolve_agenda(Element& parts) {
@@ -2074,6 +2382,16 @@ std::optional<Element> Classifier::run() {
                 done = true;
             }
             if (!done) {
+                if (is_symbol_line(t) || ends_sentence(t)) {
+                    // An office is a name; a sentence or a line of marks is not one, but the
+                    // contact block holds nothing else.
+                    Block fake;
+                    fake.line = line;
+                    fake.text = U32(t);
+                    unclassified(fake, "a line in the contact block that names no office, phone, fax, e-mail or URL",
+                                 "問合せ先の中の、部署・電話・FAX・メール・URL のどれでもない行",
+                                 "as a line of the contact block, where it stands", "問合せ先の行としてその位置に残します");
+                }
                 Element o("office", line);
                 o.text = u8(t);
                 offices.push_back(std::move(o));
@@ -2102,3 +2420,4 @@ std::optional<Element> classify(const std::vector<Block>& blocks, std::string_vi
 }
 
 }  // namespace gijiroku::import
+

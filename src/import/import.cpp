@@ -15,7 +15,7 @@ std::optional<std::string> import_text(std::string_view text, std::string_view f
                                        const ImportOptions& options, Diagnostics& diags) {
     auto lines = read_lines(text, file_name, options.max_bytes, diags);
     if (!lines) return std::nullopt;
-    const std::vector<Block> blocks = make_blocks(*lines, file_name, diags);
+    const std::vector<Block> blocks = make_blocks(*lines, file_name, diags, options.strict);
     const Wording wording(tmpl);
     auto root = classify(blocks, file_name, wording, options.strict, diags);
     if (!root || diags.has_errors()) return std::nullopt;

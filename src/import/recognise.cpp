@@ -1,5 +1,6 @@
 #include "import/recognise.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace gijiroku::import {
@@ -38,6 +39,27 @@ bool is_bullet(char32_t c) {
 }
 
 bool is_circle(char32_t c) { return c == 0x25CB || c == 0x25EF || c == 0x3007 || c == 0x25CE; }
+
+bool is_symbol_line(U32View line) {
+    line = trim(line);
+    if (line.empty()) return false;
+    auto letter = [](char32_t c) {
+        return is_japanese(c) || is_latin_word_char(c) || digit_value(c) >= 0 || (c >= U'Ａ' && c <= U'Ｚ') ||
+               (c >= U'ａ' && c <= U'ｚ') || (c >= 0x2460 && c <= 0x2473) || c == U'〇';
+    };
+    // Brackets and stops alone are a fragment of text broken by the page (「（」 then
+    // 「「異議なし」の声あり）」), not marks.
+    static constexpr U32View text_punctuation = U"（）()「」『』【】［］[]〈〉《》＜＞、。，．,.：:；;！？!?";
+    if (std::none_of(line.begin(), line.end(), letter))
+        return std::any_of(line.begin(), line.end(), [](char32_t c) { return !is_space(c) && text_punctuation.find(c) == U32View::npos; });
+    auto mark = [](char32_t c) {
+        return is_bullet(c) || c == U'※' || c == U'★' || c == U'☆' || c == U'＊' || c == U'*' || c == U'＃' || c == U'#' ||
+               c == U'▲' || c == U'△' || c == U'▼' || c == U'▽';
+    };
+    std::size_t k = 1;
+    while (k < line.size() && is_space(line[k])) ++k;
+    return mark(line[0]) && k < line.size() && mark(line[k]);
+}
 
 std::optional<Numbering> leading_numbering(U32View s, bool loose) {
     if (s.empty()) return std::nullopt;
@@ -144,6 +166,7 @@ Strength start_strength(U32View line) {
     line = trim(line);
     if (line.empty()) return Strength::none;
     const char32_t c = line[0];
+    if (is_symbol_line(line)) return Strength::strong;
     if (is_bullet(c) || is_circle(c) || c == U'→' || c == U'⇒' || c == U'※' || c == U'【' || c == U'＜' ||
         c == U'〈' || c == U'▼' || c == U'▽' || c == U'►' || c == U'■')
         return Strength::strong;

@@ -48,7 +48,8 @@ std::optional<Numbering> leading_numbering(U32View s, bool loose = false);
 int katakana_value(char32_t c);
 
 // How strongly a line announces a new block (for joining hard-wrapped lines):
-//   strong — bullets ・ ○ ● → ※ 【, numbering, 問/答, 以上: never the continuation of a line;
+//   strong — bullets ・ ○ ● → ※ 【, numbering, 問/答, 以上, a line of marks (is_symbol_line):
+//            never the continuation of a line;
 //   weak   — 「（」 (a heading like （主な意見等） or （欠席）, or a wrapped 「（仮称）」),
 //            「資料1」, a label word, 「委員：」: a new block unless the previous line is unfinished.
 enum class Strength : unsigned char { none, weak, strong };
@@ -58,6 +59,13 @@ Strength start_strength(U32View line);
 bool is_bullet(char32_t c);
 // ○ U+25CB, ◯ U+25EF, 〇 U+3007 (typed for ○), ◎ U+25CE.
 bool is_circle(char32_t c);
+
+// A line of marks rather than text: it holds no letter or digit (「＊＊＊」「――――」), or it
+// opens with two marks in a row (「◆◆ 判読できない行 ◆◆」「・・・」), which no bullet does. Such
+// a line is what OCR, a damaged file or a decoration leaves; it is never a bullet, a heading or
+// the continuation of a line, and it is always reported (W601). Circles are not marks here:
+// 「○○委員」 is a name withheld (伏字), not decoration.
+bool is_symbol_line(U32View line);
 
 // The kind of document a title word names: 議事要旨 summary, 議事概要 outline, 議事録 record,
 // 会議録 proceedings, 審議結果 results, and the municipal 会議要旨/会議概要.
