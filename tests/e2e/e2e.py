@@ -413,20 +413,36 @@ def test_safe_output():
         check(r.returncode != 0, "a PDF larger than the file-size limit cannot be written")
         check(old.read_bytes() == b"old output", "the old output must be unchanged after a failed write")
         check(sorted(p.name for p in d.iterdir()) == ["limited.pdf"], f"left behind: {list(d.iterdir())}")
-        # Killed mid-render: nothing new, the old output unchanged.
+        # Killed mid-render: nothing new, the old output unchanged. The kill lands at fractions of
+        # the time a whole render takes here (measured first, so a faster build still gets killed
+        # mid-way), the last ones while the PDF is being written out.
         big = d / "big.xml"
         text = src.read_text(encoding="utf-8")
         items = re.search(r"(<item>.*</item>)", text, re.S).group(1)
-        big.write_text(text.replace(items, items * 60), encoding="utf-8")
+        big.write_text(text.replace(items, items * 150), encoding="utf-8")
+        whole = d / "whole.pdf"
+        started = time.monotonic()
+        check(gij("render", big, "--pdf", whole).returncode == 0, "render the long document")
+        duration = time.monotonic() - started
+        whole.unlink()
         target = d / "killed.pdf"
         target.write_bytes(b"previous")
-        p = subprocess.Popen([ARGS.gijiroku, "render", str(big), "--pdf", str(target)])
-        time.sleep(0.3)
-        p.send_signal(signal.SIGKILL)
-        p.wait()
-        check(target.read_bytes() == b"previous", "a killed render must leave the old output as it was")
-        check(sorted(x.name for x in d.iterdir()) == ["big.xml", "killed.pdf", "limited.pdf"],
-              f"a killed render left files behind: {sorted(x.name for x in d.iterdir())}")
+        killed = 0
+        for fraction in (0.2, 0.4, 0.6, 0.8, 0.9, 0.95):
+            p = subprocess.Popen([ARGS.gijiroku, "render", str(big), "--pdf", str(target)])
+            time.sleep(duration * fraction)
+            if p.poll() is None:
+                p.send_signal(signal.SIGKILL)
+                killed += 1
+            p.wait()
+            if p.returncode == 0:  # finished before the kill: put the old output back for the next try
+                target.write_bytes(b"previous")
+                continue
+            check(target.read_bytes() == b"previous",
+                  f"a render killed at {fraction:.0%} of its time must leave the old output as it was")
+            check(sorted(x.name for x in d.iterdir()) == ["big.xml", "killed.pdf", "limited.pdf"],
+                  f"a render killed at {fraction:.0%} left files behind: {sorted(x.name for x in d.iterdir())}")
+        check(killed >= 3, f"only {killed} of 6 renders were still running when killed (render took {duration:.2f} s)")
     # A read-only folder holding an earlier output: exit 2, no file added, the output unchanged.
     # Root may write anywhere, so as root (CI) the CLI runs as `nobody` on a folder nobody owns
     # with mode 0555.
