@@ -234,6 +234,20 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
         if (no_word_start.find(t[0]) != U32View::npos || is_comma_or_stop(t[0])) return true;
         return t.size() >= 2 && t[0] >= 0x3041 && t[0] <= 0x3096 && (t[1] == U'。' || t[1] == U'、');
     };
+    // A bracket opened in `before` and still open, which `l` closes: 「（」「「異議なし」の声あり）」.
+    auto closes_bracket = [](U32View before, U32View l) {
+        int depth = 0;
+        for (char32_t c : before) depth += (c == U'（' || c == U'(') - (c == U'）' || c == U')');
+        if (depth <= 0) return false;
+        int net = 0;
+        for (char32_t c : l) net += (c == U'（' || c == U'(') - (c == U'）' || c == U')');
+        return net < 0;
+    };
+    // A line set in the middle of the measure (a title, a caption over a table), which goes on
+    // from nothing before it.
+    auto centred = [&](const SourceLine& l) {
+        return measure > 0 && l.indent >= 4 && std::abs((measure - l.width) - l.indent) <= 4;
+    };
     // Whether the text starts no unmarked paragraph at the indent of `l` but this one (`self`:
     // `l` was counted as one).
     auto starts_nowhere_else = [&](const SourceLine& l, bool self) {
@@ -343,13 +357,18 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
                 const bool self = flush_start(x, blanks, page_break, l);
                 // At the indent of the line it would follow: a centred caption or a table after a
                 // paragraph is not its continuation.
-                const bool aligned = std::abs(l.indent - x.indent) <= 2 || is_comma_or_stop(l.text.front());
+                // A caption over a table (the next line is a row) is not a paragraph's rest either.
+                std::size_t nx = li + 1;
+                while (nx < lines.size() && lines[nx].text.empty()) ++nx;
+                const bool caption = nx < lines.size() && (is_table_row(lines[nx].text) || !column_rows[nx].empty());
+                const bool aligned = !centred(l) && !caption;
                 const bool a_open = unfinished(a) || is_comma_or_stop(l.text.front());
-                if (aligned && finished(x) && a_open && !continues(l) && starts_nowhere_else(l, self)) {
+                const bool goes_on = continues(l) || closes_bracket(U32View(cur.text).substr(0, cur.starts.back().first), l.text);
+                if (aligned && finished(x) && a_open && !goes_on && starts_nowhere_else(l, self)) {
                     // Either the last line joined does not belong to the paragraph, or this one
                     // is out of place: the text says no more.
                     doubt(x, l, cur.line);
-                } else if (aligned && finished(x) && a_open && continues(l)) {
+                } else if (aligned && finished(x) && a_open && goes_on) {
                     Block odd;
                     std::size_t at = cur.starts.back().first;
                     odd.text = cur.text.substr(at);

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <utility>
 
 #include "import/datetime.hpp"
 #include "import/people.hpp"
@@ -306,6 +307,7 @@ private:
     };
     std::vector<Moved> moved_;
     std::deque<Block> owned_;  // blocks made here (split from the input's): moved_ points at them
+    bool rejoin_ = false;      // the next block of the particulars is the rest of the last line
 
     // particulars
     std::vector<Particular> particulars_;
@@ -650,7 +652,12 @@ bool Classifier::particulars() {
         Block clean;
         const bool split = split_stray_lines(b_[i_], clean, strays);
         const Block& b = split ? clean : b_[i_];
+        // The block before ended in a stray line that had been joined to its last line, and that
+        // line stops mid-word (「…井上（愛）委」「本日の…。」「員、岩﨑委員…」): this block is its rest.
+        const bool rejoin = std::exchange(rejoin_, false) && !b_[i_].text.empty() && start_strength(b_[i_].text) == Strength::none;
         auto take = [&] {
+            rejoin_ = split && !strays.empty() && strays.back().line == b_[i_].starts.back().second && !clean.text.empty() &&
+                      is_japanese(clean.text.back());
             for (Block& odd : strays) {
                 owned_.push_back(std::move(odd));
                 moved_.push_back({&owned_.back(), "a sentence among the lines of a particular whose value is not a sentence",
@@ -732,6 +739,11 @@ bool Classifier::particulars() {
                 return starts_with(t, U"資料") || starts_with(t, U"参考") || starts_with(t, U"別紙") || starts_with(t, U"別添") ||
                        (!t.empty() && (is_bullet(t[0]) || is_circle(t[0])));
             };
+            if (rejoin && !cur.lines.empty()) {
+                cur.lines.back().text += b.text;
+                take();
+                continue;
+            }
             if (cur.kind == PKind::handouts && !cur.lines.empty() && !numbered(b.text) && numbered(cur.lines.back().text) &&
                 numbered(cur.lines.front().text)) {
                 cur.lines.back().text += b.text;
@@ -788,12 +800,15 @@ bool Classifier::particulars_continue_after(std::size_t i, const Particular& cur
         case PKind::handouts:
             return (!starts_proceedings(next) || (!next.text.empty() && next.text[0] == U'・')) && !ends_sentence(next.text);
         case PKind::agenda: {
+            // The next entry, or the rest of the last one (「（速報値）について」).
             const auto n = leading_numbering(next.text);
-            return (n && n->separated) || (!next.text.empty() && (is_bullet(next.text[0]) || is_circle(next.text[0])));
+            return (n && n->separated) || (!next.text.empty() && (is_bullet(next.text[0]) || is_circle(next.text[0]))) ||
+                   (!cur.lines.empty() && !is_prose(next.text) && start_strength(next.text) != Strength::strong);
         }
         default:
-            return cur.lines.empty() && !starts_proceedings(next) && start_strength(next.text) != Strength::strong &&
-                   !is_prose(next.text);
+            // The value after a label that stood alone, or the rest of a value (「…まで（開」
+            // 「会 午後１時３０分、閉会 午後２時５５分）」).
+            return !starts_proceedings(next) && start_strength(next.text) != Strength::strong && !is_prose(next.text);
     }
 }
 
