@@ -248,6 +248,14 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
     auto centred = [&](const SourceLine& l) {
         return measure > 0 && l.indent >= 4 && std::abs((measure - l.width) - l.indent) <= 4;
     };
+    // A numbered heading run past the measure (no 、 or 。 in it) goes on in a short line that
+    // finishes no sentence either: a finished sentence between them is not the heading's end
+    // (「日程第１ 議案第１号 …一部変」「本日の…。」「更について（諮問）」).
+    auto heading_rest = [&](U32View before, const SourceLine& l) {
+        const auto n = leading_numbering(before);
+        return n && n->separated && before.find_first_of(U"、。") == U32View::npos && !full(l) &&
+               l.text.find_first_of(U"。") == U32View::npos;
+    };
     // Whether the text starts no unmarked paragraph at the indent of `l` but this one (`self`:
     // `l` was counted as one).
     auto starts_nowhere_else = [&](const SourceLine& l, bool self) {
@@ -313,6 +321,7 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
         blanks = std::max(0, blanks - baseline);
         const bool row = is_table_row(l.text) || !column_rows[li].empty();
         bool join = false;
+        bool maybe_rest = false;
         // 「資料1 …」 after 「資料1−2 …」: the next entry of a list of handouts, however full the
         // line before it.
         const bool next_handout = handout_start(l.text) && !blocks.empty() && handout_start(blocks.back().text);
@@ -363,11 +372,13 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
                 const bool caption = nx < lines.size() && (is_table_row(lines[nx].text) || !column_rows[nx].empty());
                 const bool aligned = !centred(l) && !caption;
                 const bool a_open = unfinished(a) || is_comma_or_stop(l.text.front());
-                const bool goes_on = continues(l) || closes_bracket(U32View(cur.text).substr(0, cur.starts.back().first), l.text);
+                const U32View before = U32View(cur.text).substr(0, cur.starts.back().first);
+                const bool goes_on = continues(l) || closes_bracket(before, l.text) || heading_rest(before, l);
                 if (aligned && finished(x) && a_open && !goes_on && starts_nowhere_else(l, self)) {
                     // Either the last line joined does not belong to the paragraph, or this one
                     // is out of place: the text says no more.
                     doubt(x, l, cur.line);
+                    maybe_rest = true;
                 } else if (aligned && finished(x) && a_open && goes_on) {
                     Block odd;
                     std::size_t at = cur.starts.back().first;
@@ -400,11 +411,14 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
                 // 「、」「）」 never start a line: the one before the odd line goes on, finished or not.
                 const bool a_open = unfinished(*a.line) || no_line_start(l.text.front());
                 const bool x_sentence = start_strength(x.text) != Strength::strong && finished(x);
-                const bool x_odd = is_symbol_line(x.text) || (x_sentence && continues(l));
+                const U32View before = blocks[blocks.size() - 2].text;
+                const bool x_odd = is_symbol_line(x.text) ||
+                                   (x_sentence && (continues(l) || closes_bracket(before, l.text) || heading_rest(before, l)));
                 if (x_near && x_sentence && !x_odd && a_open && (cur.blank_before > 0 || blanks > 0)) {
                     // 「…仕事」, a blank line, 「本日の資料は後日公開する。」, a blank line, 「内容を…」:
                     // a paragraph left unfinished before a line set apart.
                     doubt(x, l, blocks[blocks.size() - 2].line);
+                    maybe_rest = true;
                 } else if (x_near && x_odd && a_open) {
                     Block odd = std::move(cur);
                     std::vector<Joined> odd_lines = std::move(cur_lines);
@@ -439,6 +453,7 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
             b.blank_before = blanks;
             b.page_break_before = page_break;
             b.table_row = row;
+            b.maybe_rest = maybe_rest;
             blocks.push_back(std::move(b));
             block_lines.push_back({{&l, blanks, page_break}});
         }

@@ -44,6 +44,10 @@ struct Block {
     // joined around it; stage 3 keeps it as a paragraph and reports it.
     bool stray = false;
     std::uint32_t interrupted = 0;
+    // Named in a W606 as maybe the rest of the paragraph before the line before it (which the
+    // text could not tell): a later stage that knows more (a list of names never holds a
+    // sentence) may join it.
+    bool maybe_rest = false;
 
     std::uint32_t line_at(std::size_t offset) const;
 };

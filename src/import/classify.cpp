@@ -693,6 +693,10 @@ bool Classifier::particulars() {
                                   "開催要項の中にある、どの項目にも当たらない行（「" + u8(cur.label) + "」の後）"});
             }
             take();
+            // The line after it, which the text could not tell from the start of a paragraph
+            // (W606), is the rest of the last line: names and titles hold no sentence, so the
+            // line it followed did not end there (「…井上（愛）委」「本日の…。」「員、岩﨑委員…」).
+            if (i_ < b_.size() && b_[i_].maybe_rest && !cur.lines.empty()) rejoin_ = true;
             continue;
         }
         const auto n = leading_numbering(b.text);
