@@ -652,9 +652,18 @@ bool Classifier::particulars() {
         Block clean;
         const bool split = split_stray_lines(b_[i_], clean, strays);
         const Block& b = split ? clean : b_[i_];
+        // A bracket at the start of a block that a comma follows is the note of the name before
+        // it, not the label of a group (「（欠席）森田…」 names someone after it, 「（文部科学省）」
+        // stands alone): 「…野村 美和」 odd line 「（介護支援専門員連絡会）、長谷川 聡…」.
+        auto bracket_rest = [](U32View t) {
+            if (t.empty() || (t[0] != U'（' && t[0] != U'(')) return false;
+            const auto close = t.find_first_of(U"）)");
+            return close != U32View::npos && close + 1 < t.size() && (t[close + 1] == U'、' || t[close + 1] == U',');
+        };
         // The block before ended in a stray line that had been joined to its last line, and that
         // line stops mid-word (「…井上（愛）委」「本日の…。」「員、岩﨑委員…」): this block is its rest.
-        const bool rejoin = std::exchange(rejoin_, false) && !b_[i_].text.empty() && start_strength(b_[i_].text) == Strength::none;
+        const bool rejoin = std::exchange(rejoin_, false) && !b_[i_].text.empty() &&
+                            (start_strength(b_[i_].text) == Strength::none || bracket_rest(b_[i_].text));
         auto take = [&] {
             rejoin_ = split && !strays.empty() && strays.back().line == b_[i_].starts.back().second && !clean.text.empty() &&
                       is_japanese(clean.text.back());
@@ -696,7 +705,7 @@ bool Classifier::particulars() {
             // The line after it, which the text could not tell from the start of a paragraph
             // (W606), is the rest of the last line: names and titles hold no sentence, so the
             // line it followed did not end there (「…井上（愛）委」「本日の…。」「員、岩﨑委員…」).
-            if (i_ < b_.size() && b_[i_].maybe_rest && !cur.lines.empty()) rejoin_ = true;
+            if (i_ < b_.size() && !cur.lines.empty() && (b_[i_].maybe_rest || bracket_rest(b_[i_].text))) rejoin_ = true;
             continue;
         }
         const auto n = leading_numbering(b.text);
