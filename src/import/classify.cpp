@@ -429,6 +429,38 @@ void Classifier::header() {
     std::vector<const Block*> rest;
     std::vector<std::pair<U32, std::uint32_t>> title_texts;
     for (const Block* b : hs) {
+        // A title, a kind, an issuer or a date is no sentence: a finished sentence joined to the
+        // header's line (a title set to the measure, 「令和６年度 第２回 …協議会 臨時会」 then
+        // 「本日の…。」) is a line of its own, out of place.
+        if (b->starts.size() >= 2 && !odd_block(*b) && !is_prose(U32View(b->text).substr(0, b->starts[1].first))) {
+            Block clean = *b;
+            clean.text.clear();
+            clean.starts.clear();
+            std::vector<Block> strays;
+            for (std::size_t j = 0; j < b->starts.size(); ++j) {
+                const std::size_t from = b->starts[j].first, to = j + 1 < b->starts.size() ? b->starts[j + 1].first : b->text.size();
+                const U32View part = U32View(b->text).substr(from, to - from);
+                if (j > 0 && (is_symbol_line(part) || ends_sentence(part))) {
+                    Block odd;
+                    odd.text = U32(trim(part));
+                    odd.line = b->starts[j].second;
+                    odd.starts.emplace_back(0, odd.line);
+                    strays.push_back(std::move(odd));
+                    continue;
+                }
+                clean.starts.emplace_back(clean.text.size(), b->starts[j].second);
+                clean.text += part;
+            }
+            if (!strays.empty()) {
+                owned_.push_back(std::move(clean));
+                b = &owned_.back();
+                for (Block& odd : strays) {
+                    owned_.push_back(std::move(odd));
+                    moved_.push_back({&owned_.back(), "a sentence joined to a line of the header, which holds no sentence",
+                                      "見出し部分の行（文を含まない）につながった文"});
+                }
+            }
+        }
         if (is_banner(b->text)) {
             provisional_ = true;
             continue;
