@@ -5,6 +5,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -337,6 +338,9 @@ private:
     // Paragraphs of running text (in an item or an explanation) accepted without a warning:
     // when the proceedings hold just one among marked entries, that one is reported.
     std::vector<std::pair<std::uint32_t, U32>> loose_paragraphs_;
+    // Those of them that stand on their own (not in an explanation).
+    std::vector<std::pair<std::uint32_t, U32>> bare_paragraphs_;
+    std::set<std::uint32_t> warned_lines_;  // lines a W6xx has named
     std::uint32_t resolve_line_ = 0;  // the line being read, for notes about speakers
 };
 
@@ -353,6 +357,7 @@ void Classifier::warn(const char* code, std::uint32_t line, const std::string& e
     d.message_ja = ja + (d.severity == Severity::error ? "（--strict のためエラー）" : "");
     d.hint = hint;
     d.hint_ja = hint_ja;
+    if (d.code.size() == 4 && d.code[0] == 'W' && d.code[1] == '6') warned_lines_.insert(line);
     d_.report(std::move(d));
 }
 
@@ -2010,8 +2015,12 @@ void Classifier::paragraph(const Block& b, bool prose) {
         return;
     }
     close_open();
-    if (!prose) unclassified(b, "", "");
-    else loose_paragraphs_.emplace_back(b.line, b.text);
+    if (!prose) {
+        unclassified(b, "", "");
+    } else {
+        loose_paragraphs_.emplace_back(b.line, b.text);
+        bare_paragraphs_.emplace_back(b.line, b.text);
+    }
     Element p("p", b.line);
     p.text = u8(b.text);
     container().children.push_back(std::move(p));
@@ -2254,6 +2263,43 @@ void Classifier::proceedings() {
             fake.text = loose_paragraphs_.front().second;
             unclassified(fake, "the only paragraph without a mark in proceedings made of marked entries",
                          "記号のある項目からなる議事の中で、ただ一つの記号のない段落");
+        }
+    }
+    // A paragraph before the first item, in proceedings divided into items: the items hold what
+    // was said and done, and nothing of the text is written before them (a heading 議事の経過
+    // is followed by its first item).
+    {
+        bool item_after = false;
+        for (auto it = proc_.children.rbegin(); it != proc_.children.rend(); ++it) {
+            if (it->name == "item") item_after = true;
+            if (it->name != "p" || !item_after || warned_lines_.count(it->line)) continue;
+            Block fake;
+            fake.line = it->line;
+            fake.text = to_u32(it->text);
+            unclassified(fake, "a paragraph before the first item of the proceedings", "議事の最初の項目の前にある段落",
+                         "as a paragraph at the start of the proceedings", "段落として議事の冒頭に残します");
+        }
+    }
+    // One paragraph standing on its own (not in an explanation) where the proceedings are
+    // otherwise written as speeches and marked entries: the document writes no running text of
+    // its own, and the one paragraph may be a stray line. Two or more are its way of writing.
+    if (bare_paragraphs_.size() == 1 && !warned_lines_.count(bare_paragraphs_.front().first)) {
+        std::size_t marked = 0;
+        std::function<void(const Element&)> count = [&](const Element& e) {
+            for (const Element& c : e.children) {
+                if (c.name == "opinion" || c.name == "question" || c.name == "answer" || c.name == "speech" ||
+                    c.name == "supplement" || c.name == "li")
+                    ++marked;
+                count(c);
+            }
+        };
+        count(proc_);
+        if (marked >= 3) {
+            Block fake;
+            fake.line = bare_paragraphs_.front().first;
+            fake.text = bare_paragraphs_.front().second;
+            unclassified(fake, "the only paragraph of its own in proceedings written as speeches and marked entries",
+                         "発言や記号のある項目で書かれた議事の中で、ただ一つの独立した段落");
         }
     }
 }
