@@ -1356,6 +1356,20 @@ void Classifier::before_entry(bool answer) {
 }
 
 void Classifier::stray_paragraph(const Block& b, const std::string& why, const std::string& why_ja) {
+    // The block before ended in a finished line right after a line that stops mid-sentence: that
+    // line may be the one out of place (taken into the paragraph), this block the paragraph's
+    // rest (「…公共施設への太」「本日の…。」「陽光発電設備の…」). Both are named (W606).
+    if (i_ > 0 && i_ < b_.size() && &b == &b_[i_] && b_[i_ - 1].end_after_open && !warned_lines_.count(b_[i_ - 1].end_after_open)) {
+        const std::uint32_t x = b_[i_ - 1].end_after_open, para = b_[i_ - 1].line;
+        const std::string nx = std::to_string(x), nl = std::to_string(b.line), np = std::to_string(para);
+        warn("W606", x,
+             "line " + nx + " is read as the end of the paragraph of line " + np + ", whose line before it stops mid-sentence, but line " +
+                 nl + " after it cannot start a paragraph there: one of the two may be out of place",
+             nx + "行目を " + np + "行目の段落の終わりと読みましたが、その前の行は文の途中で終わり、次の " + nl +
+                 "行目はその位置で段落を始められません。どちらかの行が場違いかもしれません",
+             "check lines " + nx + " and " + nl + " in the text: remove a line that does not belong, or join the paragraph",
+             "テキストの " + nx + " 行目と " + nl + " 行目を確認し、属さない行を削除するか段落をつなげてください");
+    }
     Element p("p", b.line);
     p.text = u8(b.text);
     Element& c = container();
