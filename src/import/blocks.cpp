@@ -239,9 +239,13 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
         int depth = 0;
         for (char32_t c : before) depth += (c == U'（' || c == U'(') - (c == U'）' || c == U')');
         if (depth <= 0) return false;
+        // `l` closes more than it opens at some point (「）、岡部 誠（若葉台市医師会）」 closes one).
         int net = 0;
-        for (char32_t c : l) net += (c == U'（' || c == U'(') - (c == U'）' || c == U')');
-        return net < 0;
+        for (char32_t c : l) {
+            net += (c == U'（' || c == U'(') - (c == U'）' || c == U')');
+            if (net < 0) return true;
+        }
+        return false;
     };
     // A line set in the middle of the measure (a title, a caption over a table), which goes on
     // from nothing before it.
@@ -319,6 +323,23 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
             continue;
         }
         blanks = std::max(0, blanks - baseline);
+        // 「）」 closing a bracket opened before the last line, which is a finished sentence with
+        // its own brackets closed and does not go on from the line before it (that one is not
+        // cut short): the bracket is not the sentence's, the last line interrupts
+        // (「…（被保険者代表（第１号被保険者）」「本日の…。」「）、岡部…」).
+        auto closes_around = [&](const SourceLine& x, const SourceLine& next) {
+            if (blocks.empty() || !ends_sentence(x.text)) return false;
+            int depth = 0;
+            for (char32_t c : x.text) depth += (c == U'（' || c == U'(') - (c == U'）' || c == U')');
+            if (depth != 0) return false;
+            const auto& bl = block_lines.back();
+            if (bl.size() >= 2)  // the last line joined to its paragraph
+                return !unfinished(*bl[bl.size() - 2].line) &&
+                       closes_bracket(U32View(blocks.back().text).substr(0, blocks.back().starts.back().first), next.text);
+            // the last line a block of its own, right after the paragraph
+            return blocks.size() >= 2 && bl.size() == 1 && bl.front().gap == 0 && !bl.front().page &&
+                   !blocks[blocks.size() - 2].table_row && closes_bracket(blocks[blocks.size() - 2].text, next.text);
+        };
         const bool row = is_table_row(l.text) || !column_rows[li].empty();
         bool join = false;
         bool maybe_rest = false;
@@ -331,7 +352,7 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
         if (next_handout || after_marks) {
             join = false;
         } else if (last && !row && !blocks.back().table_row && blanks == 0 && !page_break && no_line_start(l.text.front()) &&
-                   !(is_comma_or_stop(l.text.front()) && ends_sentence(last->text) && !full(*last))) {
+                   !(is_comma_or_stop(l.text.front()) && ends_sentence(last->text) && !full(*last)) && !closes_around(*last, l)) {
             // 「、」「）」 never start a line (JLREQ cl-02, cl-06, cl-07): a line that begins with
             // one is the rest of the line before, however PDF extraction split them.
             join = true;
@@ -371,7 +392,7 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
                 while (nx < lines.size() && lines[nx].text.empty()) ++nx;
                 const bool caption = nx < lines.size() && (is_table_row(lines[nx].text) || !column_rows[nx].empty());
                 const bool aligned = !centred(l) && !caption;
-                const bool a_open = unfinished(a) || is_comma_or_stop(l.text.front());
+                const bool a_open = unfinished(a) || is_comma_or_stop(l.text.front()) || closes_around(x, l);
                 const U32View before = U32View(cur.text).substr(0, cur.starts.back().first);
                 const bool goes_on = continues(l) || closes_bracket(before, l.text) || heading_rest(before, l);
                 if (aligned && finished(x) && a_open && !goes_on && starts_nowhere_else(l, self)) {
