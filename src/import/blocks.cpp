@@ -484,7 +484,7 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
     }
     for (std::size_t k = 0; k < block_lines.size() && k < blocks.size(); ++k) {
         const auto& bl = block_lines[k];
-        if (bl.size() >= 2 && finished(*bl.back().line) && unfinished(*bl[bl.size() - 2].line))
+        if (bl.size() >= 2 && finished(*bl.back().line) && (unfinished(*bl[bl.size() - 2].line) || full(*bl[bl.size() - 2].line)))
             blocks[k].end_after_open = bl.back().line->number;
     }
     for (auto& h : held) blocks.push_back(std::move(h.first));

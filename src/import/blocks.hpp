@@ -48,9 +48,10 @@ struct Block {
     // text could not tell): a later stage that knows more (a list of names never holds a
     // sentence) may join it.
     bool maybe_rest = false;
-    // The last line, when it finishes a sentence right after a line that stops mid-sentence
-    // (「…第６条第」「…公開する。」): the usual end of a wrapped paragraph, or a line out of place
-    // that the paragraph took in; a later stage that finds the next block out of place names it.
+    // The last line, when it finishes a sentence right after a line that stops mid-sentence or
+    // at the measure (「…第６条第」「…公開する。」): the usual end of a wrapped paragraph, or a line
+    // out of place that the paragraph took in; a later stage that finds the next block out of
+    // place names it.
     std::uint32_t end_after_open = 0;
 
     std::uint32_t line_at(std::size_t offset) const;

@@ -1363,9 +1363,9 @@ void Classifier::stray_paragraph(const Block& b, const std::string& why, const s
         const std::uint32_t x = b_[i_ - 1].end_after_open, para = b_[i_ - 1].line;
         const std::string nx = std::to_string(x), nl = std::to_string(b.line), np = std::to_string(para);
         warn("W606", x,
-             "line " + nx + " is read as the end of the paragraph of line " + np + ", whose line before it stops mid-sentence, but line " +
+             "line " + nx + " is read as the end of the paragraph of line " + np + ", whose line before it stops mid-sentence or at the measure, but line " +
                  nl + " after it cannot start a paragraph there: one of the two may be out of place",
-             nx + "行目を " + np + "行目の段落の終わりと読みましたが、その前の行は文の途中で終わり、次の " + nl +
+             nx + "行目を " + np + "行目の段落の終わりと読みましたが、その前の行は文の途中か行末で終わり、次の " + nl +
                  "行目はその位置で段落を始められません。どちらかの行が場違いかもしれません",
              "check lines " + nx + " and " + nl + " in the text: remove a line that does not belong, or join the paragraph",
              "テキストの " + nx + " 行目と " + nl + " 行目を確認し、属さない行を削除するか段落をつなげてください");
