@@ -232,7 +232,11 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
         // A comma or a stop never follows a finished sentence (a closing bracket may: it closes
         // the sentence's own bracket, 「…とした。」 then 「）」).
         if (no_word_start.find(t[0]) != U32View::npos || is_comma_or_stop(t[0])) return true;
-        return t.size() >= 2 && t[0] >= 0x3041 && t[0] <= 0x3096 && (t[1] == U'。' || t[1] == U'、');
+        if (t.size() >= 2 && t[0] >= 0x3041 && t[0] <= 0x3096 && (t[1] == U'。' || t[1] == U'、')) return true;
+        // A line of a few kana and a stop: the end of a sentence cut at the measure (「である。」).
+        const std::size_t stop = t.find_first_of(U"。、");
+        return stop != U32View::npos && stop >= 1 && stop <= 3 && stop + 1 == t.size() &&
+               std::all_of(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(stop), [](char32_t c) { return c >= 0x3041 && c <= 0x3096; });
     };
     // A bracket opened in `before` and still open, which `l` closes: 「（」「「異議なし」の声あり）」.
     auto closes_bracket = [](U32View before, U32View l) {
