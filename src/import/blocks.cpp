@@ -182,7 +182,12 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
         for (std::size_t i = 0; i < lines.size();) {
             std::size_t j = i;
             while (j < lines.size() && !cells[j].empty() && cells[j].size() == cells[i].size()) ++j;
-            if (j - i >= 2)
+            // One row, a line that is not one, then rows with as many cells: the first row of
+            // the table, cut off from the rest by a stray line.
+            const bool cut_off = j - i == 1 && j + 2 < lines.size() && !cells[i].empty() && cells[j].empty() &&
+                                 !lines[j].text.empty() && cells[j + 1].size() == cells[i].size() &&
+                                 cells[j + 2].size() == cells[i].size();
+            if (j - i >= 2 || cut_off)
                 for (std::size_t k = i; k < j; ++k) {
                     U32 row;
                     for (const U32& c : cells[k]) row += (row.empty() ? U"" : U" | ") + c;

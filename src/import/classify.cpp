@@ -1359,14 +1359,24 @@ void Classifier::stray_paragraph(const Block& b, const std::string& why, const s
     // The block before ended in a finished line right after a line that stops mid-sentence: that
     // line may be the one out of place (taken into the paragraph), this block the paragraph's
     // rest (「…公共施設への太」「本日の…。」「陽光発電設備の…」). Both are named (W606).
-    if (i_ > 0 && i_ < b_.size() && &b == &b_[i_] && b_[i_ - 1].end_after_open && !warned_lines_.count(b_[i_ - 1].end_after_open)) {
-        const std::uint32_t x = b_[i_ - 1].end_after_open, para = b_[i_ - 1].line;
+    // So may a block before it of one finished line without a mark of its own (taken as the
+    // text of a label that stood alone, 「質問 （岡部委員）」 then 「本日の…。」).
+    const Block* before = i_ > 0 && i_ < b_.size() && &b == &b_[i_] ? &b_[i_ - 1] : nullptr;
+    const std::uint32_t lone = before && before->starts.size() == 1 && !before->stray && ends_sentence(before->text) &&
+                                       start_strength(before->text) == Strength::none
+                                   ? before->line
+                                   : 0;
+    if (before && (before->end_after_open || lone) && !warned_lines_.count(before->end_after_open ? before->end_after_open : lone)) {
+        const std::uint32_t x = before->end_after_open ? before->end_after_open : lone, para = before->line;
         const std::string nx = std::to_string(x), nl = std::to_string(b.line), np = std::to_string(para);
+        const bool end = before->end_after_open != 0;
         warn("W606", x,
-             "line " + nx + " is read as the end of the paragraph of line " + np + ", whose line before it stops mid-sentence or at the measure, but line " +
-                 nl + " after it cannot start a paragraph there: one of the two may be out of place",
-             nx + "行目を " + np + "行目の段落の終わりと読みましたが、その前の行は文の途中か行末で終わり、次の " + nl +
-                 "行目はその位置で段落を始められません。どちらかの行が場違いかもしれません",
+             "line " + nx + " is read as " +
+                 (end ? "the end of the paragraph of line " + np + ", whose line before it stops mid-sentence or at the measure"
+                      : "one finished sentence standing alone") +
+                 ", but line " + nl + " after it cannot start a paragraph there: one of the two may be out of place",
+             nx + "行目を" + (end ? " " + np + "行目の段落の終わりと読みましたが、その前の行は文の途中か行末で終わり、" : "独立した一文と読みましたが、") +
+                 "次の " + nl + "行目はその位置で段落を始められません。どちらかの行が場違いかもしれません",
              "check lines " + nx + " and " + nl + " in the text: remove a line that does not belong, or join the paragraph",
              "テキストの " + nx + " 行目と " + nl + " 行目を確認し、属さない行を削除するか段落をつなげてください");
     }
