@@ -336,6 +336,19 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
         // its own brackets closed and does not go on from the line before it (that one is not
         // cut short): the bracket is not the sentence's, the last line interrupts
         // (「…（被保険者代表（第１号被保険者）」「本日の…。」「）、岡部…」).
+        // The text of block `k` and of the blocks right before it with no gap between (a line
+        // that starts with a bracket begins a block of its own: 「…（被保険者代表」「（第２号被保
+        // 険者）」), up to three: where a bracket may have been opened.
+        auto text_up_to = [&](std::size_t k) {
+            U32 t = blocks[k].text;
+            for (std::size_t n = 0; n < 2 && k > 0 && !block_lines[k].empty() && block_lines[k].front().gap == 0 &&
+                                    !block_lines[k].front().page && !blocks[k - 1].table_row;
+                 ++n) {
+                --k;
+                t = blocks[k].text + t;
+            }
+            return t;
+        };
         auto closes_around = [&](const SourceLine& x, const SourceLine& next) {
             if (blocks.empty() || !ends_sentence(x.text)) return false;
             int depth = 0;
@@ -347,7 +360,7 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
                        closes_bracket(U32View(blocks.back().text).substr(0, blocks.back().starts.back().first), next.text);
             // the last line a block of its own, right after the paragraph
             return blocks.size() >= 2 && bl.size() == 1 && bl.front().gap == 0 && !bl.front().page &&
-                   !blocks[blocks.size() - 2].table_row && closes_bracket(blocks[blocks.size() - 2].text, next.text);
+                   !blocks[blocks.size() - 2].table_row && closes_bracket(text_up_to(blocks.size() - 2), next.text);
         };
         const bool row = is_table_row(l.text) || !column_rows[li].empty();
         bool join = false;
@@ -441,7 +454,7 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
                 // 「、」「）」 never start a line: the one before the odd line goes on, finished or not.
                 const bool a_open = unfinished(*a.line) || no_line_start(l.text.front());
                 const bool x_sentence = start_strength(x.text) != Strength::strong && finished(x);
-                const U32View before = blocks[blocks.size() - 2].text;
+                const U32 before = text_up_to(blocks.size() - 2);
                 const bool x_odd = is_symbol_line(x.text) ||
                                    (x_sentence && (continues(l) || closes_bracket(before, l.text) || heading_rest(before, l)));
                 if (x_near && x_sentence && !x_odd && a_open && (cur.blank_before > 0 || blanks > 0)) {
