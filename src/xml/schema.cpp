@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <mutex>
 #include <utility>
 
 #include "xml/libxml_impl.hpp"
@@ -13,18 +14,20 @@ Schema::Schema(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Schema::~Schema() = default;
 
 const std::string& Schema::name() const { return impl_->name; }
-const std::string& Schema::target_namespace() const { return impl_->names.target_namespace; }
-const std::vector<std::string>& Schema::root_elements() const { return impl_->names.roots; }
+const std::string& Schema::target_namespace() const { return impl_->names().target_namespace; }
+const std::vector<std::string>& Schema::root_elements() const { return impl_->names().roots; }
 
 std::vector<std::string> Schema::attributes_of(std::string_view element) const {
-    const auto it = impl_->names.attributes.find(std::string(element));
-    if (it == impl_->names.attributes.end()) return {};
+    const auto& attributes = impl_->names().attributes;
+    const auto it = attributes.find(std::string(element));
+    if (it == attributes.end()) return {};
     return {it->second.begin(), it->second.end()};
 }
 
 std::vector<std::string> Schema::children_of(std::string_view element) const {
-    const auto it = impl_->names.children.find(std::string(element));
-    if (it == impl_->names.children.end()) return {};
+    const auto& children = impl_->names().children;
+    const auto it = children.find(std::string(element));
+    if (it == children.end()) return {};
     return {it->second.begin(), it->second.end()};
 }
 
@@ -239,29 +242,10 @@ std::shared_ptr<const Schema> embedded_or_report(const EmbeddedSchema& e, Diagno
     return e.schema;
 }
 
-EmbeddedSchema compile_embedded(std::string_view text, std::string_view name) {
-    EmbeddedSchema e;
-    e.schema = compile_schema(text, name, e.diagnostics);
-    return e;
-}
-
-}  // namespace
-
-std::shared_ptr<const Schema> compile_schema(std::string_view xsd, std::string_view name,
-                                             Diagnostics& diags) {
-    // The schema text gets the same hardened reading as any document first: no DOCTYPE, UTF-8.
-    // libxml2 then re-reads it to compile; with no DOCTYPE it has no entity to expand.
-    const auto doc = read(xsd, name, nullptr, ReadOptions{}, diags);
-    if (!doc) return nullptr;
-    if (!is_xs(doc->root, "schema")) {
-        diags.error("E290", std::string(name), doc->root.loc,
-                    "this is not an XML Schema: the root element is <" + doc->root.name +
-                        ">, not <xs:schema>",
-                    "XML スキーマではありません（ルート要素が <xs:schema> ではなく <" + doc->root.name +
-                        "> です）");
-        return nullptr;
-    }
-
+// `doc` is the text as xml::read gave it, or null for a text built into the library (see
+// compile_embedded).
+std::shared_ptr<const Schema> compile(std::string_view xsd, std::string_view name,
+                                      const Document* doc, Diagnostics& diags) {
     ensure_libxml_initialized();
     CompileState st{std::string(name), diags};
     ThreadErrorScope thread_errors(&st, on_compile_error);
@@ -285,8 +269,51 @@ std::shared_ptr<const Schema> compile_schema(std::string_view xsd, std::string_v
     auto impl = std::make_unique<Schema::Impl>();
     impl->name = std::string(name);
     impl->compiled = compiled;
-    impl->names = NameCollector(doc->root).collect();
+    if (doc) {
+        Schema::Impl& i = *impl;
+        std::call_once(i.names_once, [&] { i.names_ = NameCollector(doc->root).collect(); });
+    } else {
+        impl->xsd = std::string(xsd);
+    }
     return std::make_shared<const Schema>(std::move(impl));
+}
+
+// The built-in schemas are constant texts, tested to pass the reading below (test_schema.cpp);
+// so they go straight to libxml2, and their names are read only if a message needs them.
+EmbeddedSchema compile_embedded(std::string_view text, std::string_view name) {
+    EmbeddedSchema e;
+    e.schema = compile(text, name, nullptr, e.diagnostics);
+    return e;
+}
+
+}  // namespace
+
+const SchemaNames& Schema::Impl::names() const {
+    std::call_once(names_once, [this] {
+        Diagnostics ignored;  // the text compiled, so it reads; if not, there are no names
+        if (const auto doc = read(xsd, name, nullptr, ReadOptions{}, ignored);
+            doc && is_xs(doc->root, "schema"))
+            names_ = NameCollector(doc->root).collect();
+        xsd = std::string();
+    });
+    return names_;
+}
+
+std::shared_ptr<const Schema> compile_schema(std::string_view xsd, std::string_view name,
+                                             Diagnostics& diags) {
+    // The schema text gets the same hardened reading as any document first: no DOCTYPE, UTF-8.
+    // libxml2 then re-reads it to compile; with no DOCTYPE it has no entity to expand.
+    const auto doc = read(xsd, name, nullptr, ReadOptions{}, diags);
+    if (!doc) return nullptr;
+    if (!is_xs(doc->root, "schema")) {
+        diags.error("E290", std::string(name), doc->root.loc,
+                    "this is not an XML Schema: the root element is <" + doc->root.name +
+                        ">, not <xs:schema>",
+                    "XML スキーマではありません（ルート要素が <xs:schema> ではなく <" + doc->root.name +
+                        "> です）");
+        return nullptr;
+    }
+    return compile(xsd, name, &*doc, diags);
 }
 
 std::shared_ptr<const Schema> minutes_schema(Diagnostics* why) {

@@ -178,7 +178,7 @@ Description describe_type(const Schema* schema, std::string qname) {
             local = local_part(qname);
         }
         if (schema && !builtin) {
-            const auto& bases = schema->impl().names.simple_type_bases;
+            const auto& bases = schema->impl().names().simple_type_bases;
             const auto it = bases.find(local);
             if (it != bases.end()) {
                 qname = it->second;
@@ -197,7 +197,7 @@ std::string builtin_base(const Schema* schema, std::string qname) {
         const bool builtin = qname.starts_with("xs:") || qname.starts_with("xsd:") ||
                              qname.starts_with("{http://www.w3.org/2001/XMLSchema}");
         if (!builtin && schema) {
-            const auto& bases = schema->impl().names.simple_type_bases;
+            const auto& bases = schema->impl().names().simple_type_bases;
             const auto it = bases.find(local);
             if (it != bases.end()) {
                 qname = it->second;
@@ -299,7 +299,7 @@ ValueProblem explain_value(const ReadState& st, std::string_view detail, const s
     // / "... of the list type 'T'." / "... of the union type 'T'."
     std::string type = between(detail, " type '", "'");
     if (type.empty()) {
-        const auto& types = st.schema->impl().names.value_types;
+        const auto& types = st.schema->impl().names().value_types;
         const auto it = types.find(declared_type_key);
         if (it != types.end()) type = it->second;
     }

@@ -319,6 +319,14 @@ TEST_CASE("the embedded schemas compile once, and examples/ validate against min
     REQUIRE(s);
     CHECK(s == minutes_schema());  // compiled once, shared
     CHECK(s->name() == "minutes.xsd");
+    // The built-in texts skip the hardened reading compile_schema gives any other schema
+    // (schema.cpp): they must pass it, and their names are read when first asked for.
+    Diagnostics read_again;
+    CHECK(compile_schema(text, "minutes.xsd", read_again));
+    CHECK(briefs(read_again).empty());
+    CHECK(s->target_namespace() == "urn:gijiroku:minutes:1");
+    CHECK(s->root_elements() == std::vector<std::string>{"minutes"});
+    CHECK_FALSE(s->attributes_of("minutes").empty());
     const std::filesystem::path examples = std::filesystem::path(GIJIROKU_SOURCE_DIR) / "examples";
     int seen = 0;
     if (std::filesystem::exists(examples)) {
@@ -338,4 +346,12 @@ TEST_CASE("the embedded schemas compile once, and examples/ validate against min
     auto t = template_schema(&twhy);
     INFO(briefs(twhy));
     CHECK(static_cast<bool>(t) == !ttext.empty());
+    if (t) {
+        Diagnostics tread;
+        CHECK(compile_schema(ttext, "template.xsd", tread));
+        CHECK(briefs(tread).empty());
+        CHECK(t->target_namespace() == "urn:gijiroku:template:1");
+        CHECK_FALSE(t->root_elements().empty());
+        CHECK_FALSE(t->children_of(t->root_elements().front()).empty());
+    }
 }
