@@ -55,15 +55,53 @@ std::string face_bytes(hb_face_t* face) {
 
 }  // namespace
 
-std::optional<SubsetFont> subset(const Face& face, std::span<const std::uint32_t> glyphs) {
+namespace {
+
+// The characters among `characters` whose nominal glyph is one of `glyphs`, when those glyphs
+// are all reached so; otherwise nothing (see subset()).
+std::vector<char32_t> characters_reaching(const Face& face, std::span<const std::uint32_t> glyphs,
+                                          std::span<const char32_t> characters) {
+    std::vector<std::uint32_t> wanted(glyphs.begin(), glyphs.end());
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    std::vector<bool> reached(wanted.size(), false);
+    std::vector<char32_t> out;
+    for (char32_t c : characters) {
+        const std::optional<std::uint32_t> g = face.nominal_glyph(c);
+        if (!g) continue;
+        const auto it = std::lower_bound(wanted.begin(), wanted.end(), *g);
+        if (it == wanted.end() || *it != *g) continue;
+        reached[static_cast<std::size_t>(it - wanted.begin())] = true;
+        out.push_back(c);
+    }
+    if (std::find(reached.begin(), reached.end(), false) != reached.end()) return {};
+    return out;
+}
+
+bool keeps_all(const SubsetFont& sub, std::span<const std::uint32_t> glyphs) {
+    for (std::uint32_t g : glyphs) {
+        const auto it = std::lower_bound(sub.old_to_new.begin(), sub.old_to_new.end(),
+                                         std::make_pair(g, std::uint32_t{0}));
+        if (it == sub.old_to_new.end() || it->first != g) return false;
+    }
+    return true;
+}
+
+std::optional<SubsetFont> subset_by(const Face& face, std::span<const std::uint32_t> glyphs,
+                                    std::span<const char32_t> by_characters) {
     const Face::Impl& f = face.impl();
     Input input;
     if (!input.p) return std::nullopt;
-    hb_set_t* gids = hb_subset_input_glyph_set(input.p);
-    hb_set_add(gids, 0);
-    for (std::uint32_t g : glyphs) {
-        if (g >= f.glyph_count) return std::nullopt;
-        hb_set_add(gids, g);
+    if (by_characters.empty()) {
+        hb_set_t* gids = hb_subset_input_glyph_set(input.p);
+        hb_set_add(gids, 0);
+        for (std::uint32_t g : glyphs) {
+            if (g >= f.glyph_count) return std::nullopt;
+            hb_set_add(gids, g);
+        }
+    } else {
+        hb_set_t* unicodes = hb_subset_input_unicode_set(input.p);
+        for (char32_t c : by_characters) hb_set_add(unicodes, c);
     }
     drop_layout_tables(input.p);
     // A PDF viewer rasterises at any size and does not need TrueType hinting: dropping it
@@ -92,6 +130,30 @@ std::optional<SubsetFont> subset(const Face& face, std::span<const std::uint32_t
     out.bytes = face_bytes(result.p);
     if (out.bytes.empty()) return std::nullopt;
     return out;
+}
+
+}  // namespace
+
+std::optional<SubsetFont> subset(const Face& face, std::span<const std::uint32_t> glyphs,
+                                 std::span<const char32_t> characters) {
+    // Given glyph ids, hb-subset 6.0 reads the font's whole cmap (some 20,000 mappings in a CJK
+    // font) to find the characters of the kept glyphs: two thirds of subsetting a font for the
+    // seed, and as much as libharu's compression of it (bench/, issue 6). Given characters, it
+    // looks up just those. So when every glyph is the nominal glyph of a character the text
+    // used, the characters are asked for instead: the same glyphs are kept, and the font's cmap
+    // lists the characters the text used rather than every character of those glyphs (the PDF
+    // shows text by glyph id and never reads it). Any other glyph (a shaped or variation form)
+    // needs the glyph ids, as does the rare case where hb-subset's lookup would differ.
+    if (!characters.empty()) {
+        for (std::uint32_t g : glyphs)
+            if (g >= face.impl().glyph_count) return std::nullopt;
+        const std::vector<char32_t> by = characters_reaching(face, glyphs, characters);
+        if (!by.empty() && by.size() < face.impl().glyph_count) {
+            std::optional<SubsetFont> out = subset_by(face, glyphs, by);
+            if (out && keeps_all(*out, glyphs)) return out;
+        }
+    }
+    return subset_by(face, glyphs, {});
 }
 
 std::optional<WebFont> subset_for_web(const Face& face, std::span<const char32_t> code_points,

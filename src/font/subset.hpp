@@ -34,7 +34,11 @@ struct SubsetFont {
 // The same face and glyphs always give the same bytes (hb-subset is deterministic and copies
 // head.modified from the source). nullopt when a glyph id is ≥ face.glyph_count() or when
 // hb-subset fails.
-std::optional<SubsetFont> subset(const Face& face, std::span<const std::uint32_t> glyphs);
+// `characters`, when given, are those of the text the glyphs show (any order, repeats allowed).
+// When each glyph is the nominal glyph of one of them, hb-subset is asked for those characters
+// (much faster, subset.cpp), and the cmap lists only them; the kept glyphs are the same.
+std::optional<SubsetFont> subset(const Face& face, std::span<const std::uint32_t> glyphs,
+                                 std::span<const char32_t> characters = {});
 
 // A variation sequence (base character + variation selector) a web font must keep.
 struct VariationSequence {

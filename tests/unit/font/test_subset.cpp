@@ -105,6 +105,42 @@ TEST_CASE("a PDF subset keeps the glyphs, renumbered, with the same metrics", "[
     }
 }
 
+TEST_CASE("a PDF subset asked with the text's characters keeps the same glyphs", "[font][subset]") {
+    // subset() asks hb-subset for characters when every glyph is the nominal glyph of one of
+    // them (much faster), and for glyph ids otherwise; the glyphs kept must not depend on it.
+    const auto m = load(font_test::mincho_path());
+    const std::u32string text = U"議事要旨（岩﨑委員）、髙山委員。瀨30";
+    std::vector<std::uint32_t> glyphs;
+    for (char32_t c : text) glyphs.push_back(*m->nominal_glyph(c));
+    const std::vector<char32_t> characters(text.begin(), text.end());
+    const auto by_glyph = subset(*m, glyphs);
+    const auto by_character = subset(*m, glyphs, characters);
+    REQUIRE(by_glyph);
+    REQUIRE(by_character);
+    CHECK(by_character->old_to_new == by_glyph->old_to_new);
+    CHECK(subset(*m, glyphs, characters)->bytes == by_character->bytes);  // deterministic
+    // Extra characters whose glyphs are not asked for change nothing.
+    std::vector<char32_t> more = characters;
+    more.push_back(U'漢');
+    CHECK(subset(*m, glyphs, more)->old_to_new == by_glyph->old_to_new);
+
+    // A glyph no character reaches (a variation form of 葛): glyph ids, the same as without.
+    std::vector<std::uint32_t> with_variant = glyphs;
+    with_variant.push_back(*m->variation_glyph(0x845B, 0xE0100));
+    REQUIRE(*m->variation_glyph(0x845B, 0xE0100) != *m->nominal_glyph(0x845B));
+    std::vector<char32_t> with_base = characters;
+    with_base.push_back(0x845B);
+    with_base.push_back(0xE0100);
+    const auto mixed = subset(*m, with_variant, with_base);
+    REQUIRE(mixed);
+    CHECK(mixed->old_to_new == subset(*m, with_variant)->old_to_new);
+    CHECK(mixed->bytes == subset(*m, with_variant)->bytes);
+
+    // Ids the face lacks are refused either way.
+    const std::vector<std::uint32_t> bad{1, m->glyph_count()};
+    CHECK_FALSE(subset(*m, bad, characters));
+}
+
 TEST_CASE("subsetting rejects glyph ids the face does not have", "[font][subset]") {
     const auto m = load(font_test::mincho_path());
     const std::vector<std::uint32_t> bad{1, m->glyph_count()};
