@@ -543,28 +543,42 @@ void Document::set_file_id(const std::array<std::uint8_t, 16>& id) {
     HPDF_Dict_Add(impl_->pdf->trailer, "ID", a.p_);
 }
 
+namespace {
+
+// libharu's write callback for save(): appends to the std::string in stream->attr.
+HPDF_STATUS append_to_string(HPDF_Stream stream, const HPDF_BYTE* ptr, HPDF_UINT size) {
+    try {
+        static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(ptr), size);
+    } catch (...) {
+        // HPDF_Stream_Write passes the status up without recording it: make it sticky.
+        return HPDF_SetError(stream->error, HPDF_FAILD_TO_ALLOC_MEM, 0);
+    }
+    return HPDF_OK;
+}
+
+}  // namespace
+
 std::optional<std::string> Document::save() {
     if (!ok()) return std::nullopt;
-    if (HPDF_SaveToStream(impl_->pdf) != HPDF_OK || !ok()) return std::nullopt;
-    const HPDF_UINT32 size = HPDF_GetStreamSize(impl_->pdf);
-    // The file lies in the memory stream's buffers (4 KiB each); they are copied out directly.
-    // HPDF_ReadFromStream copies byte by byte (HPDF_MemCpy is a plain loop): 1% of rendering
-    // 100 pages went there (bench/).
-    HPDF_Stream stream = impl_->pdf->stream;
+    // libharu writes the file straight into `out` through a callback stream. Its default, a
+    // memory stream, copied every byte into 4 KiB buffers with HPDF_MemCpy (a plain byte loop)
+    // and then out again (bench/, issue 6). HPDF_SaveToStream keeps a stream it finds in
+    // pdf->stream (it empties only memory streams) and writes through HPDF_Stream_Write, which
+    // keeps the stream's size for the xref offsets whatever its type.
+    HPDF_Doc pdf = impl_->pdf;
     std::string out;
-    out.reserve(size);
-    const HPDF_UINT count = HPDF_MemStream_GetBufCount(stream);
-    for (HPDF_UINT i = 0; i < count && out.size() < size; ++i) {
-        HPDF_UINT length = 0;
-        const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(stream, i, &length);
-        if (!p) break;
-        out.append(reinterpret_cast<const char*>(p), std::min<std::size_t>(length, size - out.size()));
-    }
-    if (out.size() != size) {
-        if (ok()) impl_->fail("could not read the saved document back from libharu");
+    HPDF_Stream writer = HPDF_CallbackWriter_New(pdf->mmgr, append_to_string, &out);
+    if (!writer) {
+        if (ok()) impl_->fail("out of memory starting to save");
         return std::nullopt;
     }
-    if (!ok()) return std::nullopt;
+    if (pdf->stream) HPDF_Stream_Free(pdf->stream);
+    pdf->stream = writer;
+    const bool saved = HPDF_SaveToStream(pdf) == HPDF_OK && ok();
+    // `out` is about to go: the stream must not outlive it.
+    HPDF_Stream_Free(pdf->stream);
+    pdf->stream = nullptr;
+    if (!saved || !ok()) return std::nullopt;
     return out;
 }
 
