@@ -238,6 +238,15 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
         // the sentence's own bracket, 「…とした。」 then 「）」).
         if (no_word_start.find(t[0]) != U32View::npos || is_comma_or_stop(t[0])) return true;
         if (t.size() >= 2 && t[0] >= 0x3041 && t[0] <= 0x3096 && (t[1] == U'。' || t[1] == U'、')) return true;
+        // A short bracket without a number, then a particle: the end of a word (「論点」
+        // 「（案）を修正し…」, 「（仮称）の」); a paragraph starts with no particle.
+        if (t[0] == U'（' || t[0] == U'(') {
+            const std::size_t close = t.find_first_of(U"）)");
+            if (close != U32View::npos && close >= 2 && close <= 6 && close + 1 < t.size() &&
+                U32View(U"をはがのにでともへや").find(t[close + 1]) != U32View::npos &&
+                std::none_of(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(close), [](char32_t c) { return digit_value(c) >= 0; }))
+                return true;
+        }
         // A line of a few kana and a stop: the end of a sentence cut at the measure (「である。」).
         const std::size_t stop = t.find_first_of(U"。、");
         return stop != U32View::npos && stop >= 1 && stop <= 3 && stop + 1 == t.size() &&
@@ -397,7 +406,12 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
         // line just read (a single line that stands between them). The paragraph is joined around
         // that line, which becomes a stray block of its own after it.
         const bool near = blanks <= 8 || page_break;
-        const bool could_continue = s == Strength::none || no_line_start(l.text.front());
+        // 「第」 at the end of the line before the odd one is followed by its number (「…第６条第」
+        // 「２項の規定により…」).
+        auto number_after = [](const SourceLine& a, const SourceLine& next) {
+            return !a.text.empty() && a.text.back() == U'第' && digit_value(next.text.front()) >= 0;
+        };
+        const bool could_continue = s == Strength::none || no_line_start(l.text.front()) || (s == Strength::weak && continues(l));
         if (!join && last && !row && !next_handout && could_continue && near && !blocks.back().table_row) {
             Block& cur = blocks.back();
             std::vector<Joined>& cur_lines = block_lines.back();
@@ -416,7 +430,7 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
                 const bool aligned = !centred(l) && !caption;
                 const bool a_open = unfinished(a) || is_comma_or_stop(l.text.front()) || closes_around(x, l);
                 const U32View before = U32View(cur.text).substr(0, cur.starts.back().first);
-                const bool goes_on = continues(l) || closes_bracket(before, l.text) || heading_rest(before, l);
+                const bool goes_on = continues(l) || closes_bracket(before, l.text) || heading_rest(before, l) || number_after(a, l);
                 if (aligned && finished(x) && a_open && !goes_on && starts_nowhere_else(l, self)) {
                     // Either the last line joined does not belong to the paragraph, or this one
                     // is out of place: the text says no more.
@@ -456,7 +470,8 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
                 const bool x_sentence = start_strength(x.text) != Strength::strong && finished(x);
                 const U32 before = text_up_to(blocks.size() - 2);
                 const bool x_odd = is_symbol_line(x.text) ||
-                                   (x_sentence && (continues(l) || closes_bracket(before, l.text) || heading_rest(before, l)));
+                                   (x_sentence && (continues(l) || closes_bracket(before, l.text) || heading_rest(before, l) ||
+                                                   number_after(*a.line, l)));
                 if (x_near && x_sentence && !x_odd && a_open && (cur.blank_before > 0 || blanks > 0)) {
                     // 「…仕事」, a blank line, 「本日の資料は後日公開する。」, a blank line, 「内容を…」:
                     // a paragraph left unfinished before a line set apart.

@@ -1361,12 +1361,13 @@ void Classifier::stray_paragraph(const Block& b, const std::string& why, const s
     // rest (「…公共施設への太」「本日の…。」「陽光発電設備の…」). Both are named (W606).
     // So may a block before it of one finished line without a mark of its own (taken as the
     // text of a label that stood alone, 「質問 （岡部委員）」 then 「本日の…。」).
-    const Block* before = i_ > 0 && i_ < b_.size() && &b == &b_[i_] ? &b_[i_ - 1] : nullptr;
+    const Block* before = i_ > 0 && i_ < b_.size() && &b == &b_[i_] && !b.stray ? &b_[i_ - 1] : nullptr;
     const std::uint32_t lone = before && before->starts.size() == 1 && !before->stray && ends_sentence(before->text) &&
                                        start_strength(before->text) == Strength::none
                                    ? before->line
                                    : 0;
-    if (before && (before->end_after_open || lone) && !warned_lines_.count(before->end_after_open ? before->end_after_open : lone)) {
+    const std::uint32_t named = before ? (before->end_after_open ? before->end_after_open : lone) : 0;
+    if (named && named < b.line && !warned_lines_.count(named)) {
         const std::uint32_t x = before->end_after_open ? before->end_after_open : lone, para = before->line;
         const std::string nx = std::to_string(x), nl = std::to_string(b.line), np = std::to_string(para);
         const bool end = before->end_after_open != 0;
