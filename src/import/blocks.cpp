@@ -125,6 +125,7 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
     // text). The usual gap between two lines of text is the baseline; only blank lines beyond
     // it separate paragraphs or pages.
     int baseline = 0;
+    int tight_lines = 0;  // lines closer than the baseline to the line before them
     {
         std::map<int, int> gaps;
         int run = 0;
@@ -144,6 +145,8 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
                 best = count;
                 baseline = gap;
             }
+        for (const auto& [gap, count] : gaps)
+            if (gap < baseline) tight_lines += count;
     }
 
     // Tables set in columns: pdftotext -layout separates the cells with runs of spaces, Word's
@@ -340,6 +343,11 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
             ++blanks;
             continue;
         }
+        // In a double-spaced text, the one line that follows the line before it closer than the
+        // baseline is out of the text's rhythm (typed in, or left by another extraction): it does
+        // not go on from that line (the seed: 「…方向性ではないか。」 then, with no blank line,
+        // 「本日の…。」).
+        const bool tight = baseline > 0 && blanks < baseline && tight_lines == 1 && last && !page_break;
         blanks = std::max(0, blanks - baseline);
         // 「）」 closing a bracket opened before the last line, which is a finished sentence with
         // its own brackets closed and does not go on from the line before it (that one is not
@@ -380,7 +388,7 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
         const Strength s = start_strength(l.text);
         // A line of marks ends its block and is never continued.
         const bool after_marks = last && is_symbol_line(last->text);
-        if (next_handout || after_marks) {
+        if (next_handout || after_marks || tight) {
             join = false;
         } else if (last && !row && !blocks.back().table_row && blanks == 0 && !page_break && no_line_start(l.text.front()) &&
                    !(is_comma_or_stop(l.text.front()) && ends_sentence(last->text) && !full(*last)) && !closes_around(*last, l)) {
@@ -412,7 +420,7 @@ std::vector<Block> make_blocks(const std::vector<SourceLine>& lines, std::string
             return !a.text.empty() && a.text.back() == U'第' && digit_value(next.text.front()) >= 0;
         };
         const bool could_continue = s == Strength::none || no_line_start(l.text.front()) || (s == Strength::weak && continues(l));
-        if (!join && last && !row && !next_handout && could_continue && near && !blocks.back().table_row) {
+        if (!join && !tight && last && !row && !next_handout && could_continue && near && !blocks.back().table_row) {
             Block& cur = blocks.back();
             std::vector<Joined>& cur_lines = block_lines.back();
             if (cur_lines.size() >= 2) {
