@@ -14,12 +14,21 @@ const char* severity_name(Severity s) {
 }
 
 void Diagnostics::report(Diagnostic d) {
+    std::string key = d.code;
+    key += '\0';
+    key += d.file;
+    key += '\0';
+    key += std::to_string(d.loc.line) + ':' + std::to_string(d.loc.column) + ':' + severity_name(d.severity);
+    key += '\0';
+    key += d.message;
+    if (seen_.count(key)) return;
     if (d.severity == Severity::error) ++errors_;
     if (d.severity == Severity::warning) ++warnings_;
     if (items_.size() >= limit_) {
         ++dropped_;
         return;
     }
+    seen_.insert(std::move(key));
     items_.push_back(std::move(d));
 }
 

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/source_loc.hpp"
@@ -23,6 +24,10 @@ const char* severity_name(Severity s);  // "note", "warning", "error"
 // A sink that stages write into. Not thread-safe: one per document being processed.
 class Diagnostics {
 public:
+    // A report equal to one already stored (same severity, code, file, place and message) is
+    // dropped without being counted: one character missing from the fonts, say, is met once
+    // per place the name is printed (attendee list, speaker label, web font) but is one mistake
+    // to fix in the source.
     void report(Diagnostic d);
 
     // Convenience for the common case.
@@ -47,6 +52,7 @@ public:
 
 private:
     std::vector<Diagnostic> items_;
+    std::unordered_set<std::string> seen_;  // keys of items_, for report's duplicate check
     std::size_t errors_ = 0;
     std::size_t warnings_ = 0;
     std::size_t dropped_ = 0;
