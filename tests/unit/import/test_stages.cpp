@@ -138,6 +138,28 @@ TEST_CASE("blocks: a block split by a page break is joined; one blank line ends 
     CHECK(bs[2] == "閉会");
 }
 
+TEST_CASE("blocks: a paragraph that opens with one character and a comma (「私、」) does not make the line before it a stray one") {
+    // A wrapped paragraph ends in a short finished line (「である。」); the next paragraph starts
+    // flush with 「私、」. Only a fragment (「は。」, small kana, 「（案）を」) goes on from a line
+    // cut short; a word and a comma starts a sentence.
+    Diagnostics d;
+    const std::string text =
+        "事務局から、委員６人中５人が出席しており、みどり市環境審議会条例第６条第\n"
+        "２項の規定により会議が成立している旨の報告があった。\n"
+        "計画期間の中間年に当たり、国の地球温暖化対策計画の改定や市内の土地利用の\n"
+        "変化を踏まえて、再生可能エネルギーの導入目標と緑地の保全目標を見直すもの\n"
+        "である。\n"
+        "私、本日の議事進行を務めます。皆様の御協力をお願いいたします。なお、本日\n"
+        "の会議は公開です。\n";
+    const auto bs = texts(blocks_of(text, d));
+    REQUIRE(bs.size() == 3);
+    CHECK(bs[1] ==
+          "計画期間の中間年に当たり、国の地球温暖化対策計画の改定や市内の土地利用の変化を踏まえて、再生可能エネルギーの導入目標と"
+          "緑地の保全目標を見直すものである。");
+    CHECK(bs[2] == "私、本日の議事進行を務めます。皆様の御協力をお願いいたします。なお、本日の会議は公開です。");
+    CHECK(d.warning_count() == 0);
+}
+
 TEST_CASE("blocks: stray spaces after 、 and the ） of a numbering are removed with a note at their column") {
     Diagnostics d;
     const auto bs = texts(blocks_of("早野委員、島添委員、井上（弘）委員、上坂委員、 髙山委員\n（３） 医療的ケア児支援センターの運営状況\n"
