@@ -207,6 +207,19 @@ std::optional<TitleParts> parse_title(U32View text) {
     return t;
 }
 
+// The entries below `e` that carry a mark of their own: opinions, questions, answers, speeches,
+// supplements, list entries.
+std::size_t marked_entries(const Element& e) {
+    std::size_t n = 0;
+    for (const Element& c : e.children) {
+        if (c.name == "opinion" || c.name == "question" || c.name == "answer" || c.name == "speech" ||
+            c.name == "supplement" || c.name == "li")
+            ++n;
+        n += marked_entries(c);
+    }
+    return n;
+}
+
 class Classifier {
 public:
     Classifier(const std::vector<Block>& blocks, std::string_view file, const Wording& w, bool strict, Diagnostics& d)
@@ -2272,17 +2285,7 @@ void Classifier::proceedings() {
     // headings, 事務局から資料説明, ・ opinions, supplements) is not the document's way of writing;
     // it may be a stray line. Two or more are (a 会議録's 「池田会長が開会を宣言した。」).
     if (loose_paragraphs_.size() == 1) {
-        std::size_t marked = 0;
-        std::function<void(const Element&)> count = [&](const Element& e) {
-            for (const Element& c : e.children) {
-                if (c.name == "opinion" || c.name == "question" || c.name == "answer" || c.name == "speech" ||
-                    c.name == "supplement" || c.name == "li")
-                    ++marked;
-                count(c);
-            }
-        };
-        count(proc_);
-        if (marked >= 3) {
+        if (marked_entries(proc_) >= 3) {
             Block fake;
             fake.line = loose_paragraphs_.front().first;
             fake.text = loose_paragraphs_.front().second;
@@ -2309,17 +2312,7 @@ void Classifier::proceedings() {
     // otherwise written as speeches and marked entries: the document writes no running text of
     // its own, and the one paragraph may be a stray line. Two or more are its way of writing.
     if (bare_paragraphs_.size() == 1 && !warned_lines_.count(bare_paragraphs_.front().first)) {
-        std::size_t marked = 0;
-        std::function<void(const Element&)> count = [&](const Element& e) {
-            for (const Element& c : e.children) {
-                if (c.name == "opinion" || c.name == "question" || c.name == "answer" || c.name == "speech" ||
-                    c.name == "supplement" || c.name == "li")
-                    ++marked;
-                count(c);
-            }
-        };
-        count(proc_);
-        if (marked >= 3) {
+        if (marked_entries(proc_) >= 3) {
             Block fake;
             fake.line = bare_paragraphs_.front().first;
             fake.text = bare_paragraphs_.front().second;
