@@ -4,6 +4,7 @@
 #include "pdf/haru.hpp"
 
 #include <hpdf.h>
+#include <hpdf_encrypt.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -16,7 +17,6 @@
 #include <string>
 #include <unordered_set>
 
-#include "pdf/md5.hpp"
 #include "pdf/text_string.hpp"
 
 namespace gijiroku::pdf::haru {
@@ -39,7 +39,7 @@ struct Document::Impl {
     HPDF_Doc pdf = nullptr;
     bool compress = true;
     std::string own_error;  // the adapter's own checks; libharu's error is in pdf->error
-    Md5 md5;  // not libharu's: see md5.hpp
+    HPDF_MD5_CTX md5{};
 
     // Direct arrays and dictionaries made by new_array()/new_dict(false) that were never handed
     // to libharu to put into a container. libharu frees only what hangs from the document, so
@@ -73,7 +73,15 @@ struct Document::Impl {
     // is a stream, so the digest is the same, and the per-call overhead went (bench/).
     std::string pending;
 
-    void md5_update(const char* data, std::size_t size) { md5.update(data, size); }
+    void md5_update(const char* data, std::size_t size) {
+        const auto* p = reinterpret_cast<const HPDF_BYTE*>(data);
+        while (size > 0) {  // HPDF_MD5Update takes a 32-bit length.
+            const std::size_t chunk = size > (1u << 30) ? (1u << 30) : size;
+            HPDF_MD5Update(&md5, p, static_cast<HPDF_UINT32>(chunk));
+            p += chunk;
+            size -= chunk;
+        }
+    }
     void flush_hash() {
         md5_update(pending.data(), pending.size());
         pending.clear();
@@ -220,6 +228,7 @@ std::unique_ptr<Document> Document::create(bool compress) {
     impl->pdf->pdf_version = HPDF_VER_17;
     // Before the first HPDF_AddPage: the content filter is fixed when a page is created.
     HPDF_SetCompressionMode(impl->pdf, compress ? HPDF_COMP_TEXT : HPDF_COMP_NONE);
+    HPDF_MD5Init(&impl->md5);
     return std::unique_ptr<Document>(new Document(std::move(impl)));
 }
 
@@ -515,7 +524,12 @@ Obj Document::name_tree(std::vector<std::pair<std::string, Obj>> entries, std::s
 
 std::array<std::uint8_t, 16> Document::digest() {
     impl_->flush_hash();
-    return impl_->md5.digest();  // finalises a copy: hashing may go on
+    HPDF_MD5_CTX copy = impl_->md5;  // finalising destroys the context; keep hashing possible
+    HPDF_BYTE out[16];
+    HPDF_MD5Final(out, &copy);
+    std::array<std::uint8_t, 16> d{};
+    for (int i = 0; i < 16; ++i) d[static_cast<std::size_t>(i)] = out[i];
+    return d;
 }
 
 void Document::set_file_id(const std::array<std::uint8_t, 16>& id) {
