@@ -190,6 +190,15 @@ std::optional<TitleParts> parse_title(U32View text) {
                 break;
             }
     }
+    // 「桜川町議会定例会」: an assembly's session kind written straight after its name.
+    if (t.session_name.empty())
+        for (U32View n : {U32View(U"定例会"), U32View(U"臨時会")})
+            if (rest.size() >= n.size() + 2 && ends_with(rest, n)) {
+                t.session_name = U32(n);
+                if (n == U"臨時会") t.extraordinary = true;
+                rest = U32(trim(U32View(rest).substr(0, rest.size() - n.size())));
+                break;
+            }
     if (rest.size() >= 2 && (rest.back() == U'）' || rest.back() == U')')) {
         const std::size_t open = rest.find_last_of(U"（(");
         if (open != U32::npos) {
@@ -421,6 +430,18 @@ std::optional<model::DocumentKind> Classifier::kind_line(U32View t, U32& title_p
         if (auto k = kind_of_word(tt.substr(sp + 1))) {
             title_part = U32(trim(tt.substr(0, sp)));
             return k;
+        }
+    }
+    // 「令和６年第４回桜川町議会定例会会議録」: the kind written straight after a session name
+    // (定例会, 臨時会) or a body ending in 会 (…委員会会議録), with no space between.
+    if (tt.find_first_of(U" 　") == U32View::npos) {
+        for (std::size_t n : {std::size_t(4), std::size_t(3)}) {
+            if (tt.size() < n + 3) continue;
+            const U32View head = tt.substr(0, tt.size() - n);
+            if (auto k = kind_of_word(tt.substr(tt.size() - n)); k && head.back() == U'会') {
+                title_part = U32(head);
+                return k;
+            }
         }
     }
     return std::nullopt;

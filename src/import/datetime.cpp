@@ -247,12 +247,13 @@ std::optional<MeetingTime> parse_meeting_time(U32View s) {
                     mt.end = e->first;
                     i += e->second;
                     i = skip(s, i);
-                    eat(s, i, U"まで");
+                    eat(s, i, U"まで") || eat(s, i, U"散会") || eat(s, i, U"閉会") || eat(s, i, U"延会");
                 }
             } else {
                 // 「午後２時開会」
                 std::size_t m = skip(s, i);
-                if (eat(s, m, U"開会") || eat(s, m, U"開始")) i = m;
+                // 「午前10時00分開議」: an assembly opens its sitting (開議).
+                if (eat(s, m, U"開会") || eat(s, m, U"開始") || eat(s, m, U"開議")) i = m;
             }
         }
     }
