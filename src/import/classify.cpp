@@ -651,7 +651,12 @@ std::optional<Particular> Classifier::particular_start(const Block& b) const {
         {U"次回日程", PKind::next_meeting},  {U"次回予定", PKind::next_meeting}, {U"次回の開催", PKind::next_meeting},
         {U"欠席者", PKind::absentees},       {U"欠席委員", PKind::absentees},    {U"欠席", PKind::absentees},
         {U"事務局", PKind::group},           {U"説明員", PKind::group},          {U"説明者", PKind::group},
-        {U"出席職員", PKind::group},         {U"オブザーバー", PKind::group}};
+        {U"出席職員", PKind::group},         {U"オブザーバー", PKind::group},
+        // An assembly's 会議録: 出席議員（８名）, 欠席議員（なし）, the executive and the staff.
+        {U"出席議員", PKind::attendance},    {U"欠席議員", PKind::absentees},
+        {U"説明のため出席した者", PKind::group},  {U"説明のため出席した者の職氏名", PKind::group},
+        {U"職務のため出席した者", PKind::group},  {U"職務のため出席した者の職氏名", PKind::group},
+        {U"職務のため議場に出席した者", PKind::group}};
     for (const Cand& c : general) words.emplace_back(U32(c.word), c.kind);
 
     std::size_t best = 0;
@@ -1102,8 +1107,10 @@ void Classifier::attendance_into(const Particular& p, std::size_t group_hint) {
         // The members, when no caption names the group.
         for (std::size_t g = 0; g < groups.size(); ++g)
             if (groups[g].kind == GroupKind::members && !groups[g].named_speaker) return cur = g;
-        return cur = roster_.add_group(GroupKind::members, {}, line);
+        // 出席議員, 欠席議員: the assembly's members are 議員.
+        return cur = roster_.add_group(GroupKind::members, ends_with(p.label, U"議員") ? U32(U"議員") : U32(), line);
     };
+    std::set<std::size_t> seated;  // entries that began with a seat number: a member's name alone
     if (p.kind == PKind::group) {
         U32 name;
         const GroupKind k = roster_.kind_of_caption(p.label, name);
@@ -1192,6 +1199,17 @@ void Classifier::attendance_into(const Particular& p, std::size_t group_hint) {
             }
             if (!take) break;
             const U32 bare = without_spaces(caption);
+            // 「出席議員（８名）」「欠席議員（なし）」: how many, or nobody — no caption.
+            if (t[0] == U'（' || t[0] == U'(') {
+                if (bare == U"なし" || bare == U"無し") {
+                    t = trim(t.substr(take));
+                    continue;
+                }
+                if (auto n = read_number(bare, 0); n && n->length + 1 == bare.size() && (bare.back() == U'名' || bare.back() == U'人')) {
+                    t = trim(t.substr(take));
+                    continue;
+                }
+            }
             const U32 absent_caption = w_.has("attendance.absent-caption")
                                            ? without_spaces(w_.expand("attendance.absent-caption", {}))
                                            : U32(U"（欠席）");
@@ -1209,8 +1227,28 @@ void Classifier::attendance_into(const Particular& p, std::size_t group_hint) {
             t = trim(t.substr(take));
         }
         if (t.empty()) continue;
+        seated.clear();
         std::vector<U32> entries = split_top_level(t, U"、，,");
-        if (entries.size() == 1 && t.find(U'　') != U32View::npos) {
+        if (entries.size() == 1 && t.back() == U'君') {
+            // An assembly's list: 「１番　山田　太郎　君　　２番　佐藤　花子　君」「町長　中村　正　君」 —
+            // each entry ends in 君, a member's begins with the seat number (…番).
+            entries.clear();
+            U32 cur_entry;
+            for (std::size_t k = 0; k < t.size(); ++k) {
+                if (t[k] == U'君' && (k + 1 == t.size() || is_space(t[k + 1]))) {
+                    U32View e = trim(cur_entry);
+                    if (auto n = read_number(e, 0); n && n->length < e.size() && e[n->length] == U'番') {
+                        e = trim(e.substr(n->length + 1));
+                        seated.insert(entries.size());
+                    }
+                    if (!e.empty()) entries.emplace_back(e);
+                    cur_entry.clear();
+                } else {
+                    cur_entry += t[k];
+                }
+            }
+            if (!trim(cur_entry).empty()) entries.emplace_back(trim(cur_entry));
+        } else if (entries.size() == 1 && t.find(U'　') != U32View::npos) {
             entries.clear();
             U32 curname;
             for (char32_t c : t) {
@@ -1224,10 +1262,16 @@ void Classifier::attendance_into(const Particular& p, std::size_t group_hint) {
             if (!curname.empty()) entries.push_back(curname);
         }
         const std::size_t g = ensure_group(vl.line);
-        for (const U32& raw : entries) {
-            const U32View entry = trim(raw);
+        for (std::size_t ei = 0; ei < entries.size(); ++ei) {
+            const U32View entry = trim(entries[ei]);
             if (entry.empty()) continue;
-            std::optional<Person> person = roster_.parse_person(entry, groups[g].kind);
+            std::optional<Person> person;
+            if (seated.count(ei)) {
+                person = Person{};
+                person->name = U32(entry);
+            } else {
+                person = roster_.parse_person(entry, groups[g].kind);
+            }
             if (!person) {
                 warn("W603", vl.line,
                      "the attendee 「" + excerpt(entry) + "」 could not be split into name, title and role; it is kept whole as the name",
@@ -1592,7 +1636,44 @@ std::optional<std::pair<std::string, U32>> Classifier::speech_turn(const Block& 
     U32View t = b.text;
     if (t.empty()) return std::nullopt;
     auto split_rest = [](U32View r) { return U32(trim(r)); };
+    // 「議長（山田太郎君）　…」「町長（中村正君）　…」「３番（鈴木一郎君）　…」: an assembly's
+    // speaker turn, the office or seat, then the name with 君 in brackets.
+    auto assembly_turn = [&](U32View u) -> std::optional<std::pair<std::string, U32>> {
+        const auto open = u.find(U'（');
+        if (open == U32View::npos || open < 1 || open > 12) return std::nullopt;
+        const auto close = u.find(U'）', open);
+        if (close == U32View::npos || close - open > 14 || close - open < 3 || u[close - 1] != U'君' ||
+            !(close + 1 == u.size() || is_space(u[close + 1])))
+            return std::nullopt;
+        const U32View office = trim(u.substr(0, open)), name = trim(u.substr(open + 1, close - open - 2));
+        if (office.empty() || name.empty() || office.find_first_of(U"、。「」（） 　") != U32View::npos ||
+            name.find_first_of(U"、。「」（）") != U32View::npos)
+            return std::nullopt;
+        if (auto id = resolve(u.substr(0, close + 1), false)) return std::pair{*id, split_rest(u.substr(close + 1))};
+        auto seat = read_number(office, 0);
+        const bool seat_number = seat && seat->length + 1 == office.size() && office.back() == U'番';
+        if (auto id = roster_.find_speaker(name, false); id && roster_.person(*id)) {
+            // A listed member speaking in an office of the assembly (議長, 副議長, 委員長).
+            Person* p = roster_.person(*id);
+            if (!seat_number && p->role.empty() && p->title.empty()) roster_.set_role(*id, U32(office));
+            return std::pair{*id, split_rest(u.substr(close + 1))};
+        }
+        if (seat_number) return std::nullopt;
+        // Someone the attendance does not list, named by office: the executive who answer
+        // (町長, 教育長, 総務課長) — listed among those present to explain (説明のため出席した者).
+        Person p;
+        p.name = U32(name);
+        p.title = U32(office);
+        p.line = b.line;
+        warn("W604", b.line,
+             "the speaker 「" + u8(u.substr(0, close + 1)) + "」 is not in the attendance list; they are added to the staff (説明のため出席した者) as " +
+                 u8(office) + " " + u8(name),
+             "発言者「" + u8(u.substr(0, close + 1)) + "」が出席者一覧にありません。説明のため出席した者に追加します",
+             "check the person in the attendance of the XML", "XML の出席者を確認してください");
+        return std::pair{roster_.add_person(GroupKind::staff, U"説明のため出席した者", std::move(p)), split_rest(u.substr(close + 1))};
+    };
     if (is_circle(t[0])) {
+        if (auto turn = assembly_turn(t.substr(1))) return turn;
         const U32View s = t.substr(1);
         // The longest prefix that names someone, followed by a space (or the end).
         const std::size_t max = std::min<std::size_t>(s.size(), 40);
@@ -1625,14 +1706,7 @@ std::optional<std::pair<std::string, U32>> Classifier::speech_turn(const Block& 
         return std::nullopt;
     }
     // 「議長（前田太郎君）　…」
-    if (auto open = t.find(U'（'); open != U32View::npos && open >= 1 && open <= 10) {
-        const auto close = t.find(U'）', open);
-        if (close != U32View::npos && close - open <= 14 && t[close - 1] == U'君' &&
-            (close + 1 == t.size() || is_space(t[close + 1]))) {
-            if (auto id = resolve(t.substr(0, close + 1), false)) return std::pair{*id, split_rest(t.substr(close + 1))};
-        }
-    }
-    return std::nullopt;
+    return assembly_turn(t);
 }
 
 bool Classifier::try_supplement(const Block& b) {

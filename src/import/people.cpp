@@ -145,7 +145,12 @@ model::GroupKind Roster::kind_of_caption(const U32& caption, U32& name) const {
         {U"関係職員", GroupKind::staff},       {U"市側", GroupKind::staff},         {U"県側", GroupKind::staff},
         {U"区側", GroupKind::staff},           {U"幹事", GroupKind::staff},         {U"オブザーバー", GroupKind::observers},
         {U"陪席", GroupKind::observers},       {U"参考人", GroupKind::guests},      {U"ゲスト", GroupKind::guests},
-        {U"招へい者", GroupKind::guests},      {U"招聘者", GroupKind::guests}};
+        {U"招へい者", GroupKind::guests},      {U"招聘者", GroupKind::guests},
+        // An assembly's 会議録: the executive who answer, and the assembly's own staff.
+        {U"説明のため出席した者", GroupKind::staff}, {U"説明のため出席した者の職氏名", GroupKind::staff},
+        {U"職務のため出席した者", GroupKind::secretariat}, {U"職務のため出席した者の職氏名", GroupKind::secretariat},
+        {U"職務のため議場に出席した者", GroupKind::secretariat}, {U"議会事務局職員", GroupKind::secretariat},
+        {U"出席議員", GroupKind::members}, {U"議員", GroupKind::members}};
     for (const auto& [w, k] : words)
         if (bare == w) return k;
     // An organisation (文部科学省, 福祉局, 若葉台市): its staff.
@@ -417,6 +422,36 @@ bool Roster::printed_form(U32View who, const std::string& id) {
     if (!index_valid_) build_index();
     auto it = primary_.find(without_spaces(who));
     return it != primary_.end() && std::find(it->second.begin(), it->second.end(), id) != it->second.end();
+}
+
+Person* Roster::person(const std::string& id) {
+    for (Group& g : groups_)
+        for (Person& p : g.people)
+            if (p.id == id) return &p;
+    return nullptr;
+}
+
+void Roster::set_role(const std::string& id, const U32& role) {
+    if (Person* p = person(id)) {
+        p->role = role;
+        index_valid_ = false;
+    }
+}
+
+std::string Roster::add_person(GroupKind kind, const U32& caption, Person p) {
+    std::size_t at = groups_.size();
+    for (std::size_t g = 0; g < groups_.size(); ++g)
+        if (groups_[g].kind == kind && !groups_[g].named_speaker) {
+            at = g;
+            break;
+        }
+    if (at == groups_.size()) at = add_group(kind, caption, p.line);
+    U32 id = p.name;
+    if (!p.qualifier.empty()) id += U"-" + p.qualifier;
+    p.id = unique_id(id);
+    groups_[at].people.push_back(std::move(p));
+    index_valid_ = false;
+    return groups_[at].people.back().id;
 }
 
 std::string Roster::add_named_speaker(U32View who, std::uint32_t line) {

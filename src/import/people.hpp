@@ -71,6 +71,14 @@ public:
     // or a speaker turn); when not, the printed text will name them differently.
     bool printed_form(U32View who, const std::string& id);
 
+    // The person with this id, or nullptr.
+    Person* person(const std::string& id);
+    // Sets a listed person's role (「議長（山田太郎君）」 names the member 山田太郎 as 議長).
+    void set_role(const std::string& id, const U32& role);
+    // Adds a person to the first group of `kind` (a new one captioned `caption` when there is
+    // none); returns their id.
+    std::string add_person(model::GroupKind kind, const U32& caption, Person p);
+
     // Adds an empty group named `who` for a speaker missing from the list; returns its id.
     std::string add_named_speaker(U32View who, std::uint32_t line);
 
