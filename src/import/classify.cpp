@@ -316,6 +316,7 @@ private:
 
     // header
     std::optional<model::DocumentKind> kind_;
+    std::optional<Clock> closing_time_;  // 「午前10時25分散会」 at the end of the proceedings
     bool provisional_ = false;
     std::optional<TitleParts> title_;
     std::uint32_t title_line_ = 0;
@@ -958,6 +959,8 @@ Element Classifier::datetime_element(const Particular& p) {
     if (!mt->date.weekday.empty()) e.set("weekday", mt->date.weekday);
     if (mt->start) e.set("start", mt->start->iso());
     if (mt->end) e.set("end", mt->end->iso());
+    else if (mt->start && closing_time_ && closing_time_->hour * 60 + closing_time_->minute > mt->start->hour * 60 + mt->start->minute)
+        e.set("end", closing_time_->iso());
     if (mt->opened) e.set("opened", mt->opened->iso());
     if (mt->closed) e.set("closed", mt->closed->iso());
     return e;
@@ -2133,7 +2136,21 @@ void Classifier::table(const Block& caption_block, bool has_caption) {
 void Classifier::paragraph(const Block& b, bool prose) {
     Element& c = container();
     if (open_ == Open::speech && !c.children.empty() && prose) {
-        c.children.back().add("p", b.line).text = u8(b.text);
+        Element& speech = c.children.back();
+        // One paragraph per line, but a speech's line broken mid-sentence by hand
+        // (「…改定するもので」「あります。…」): the line before stops on a kana with no mark,
+        // and this one starts flush with a kana, which no paragraph of a speech does.
+        auto hiragana = [](char32_t ch) { return ch >= U'ぁ' && ch <= U'ゖ'; };
+        if (!speech.children.empty() && speech.children.back().name == "p" && b.indent == 0 && !b.text.empty() &&
+            hiragana(b.text.front())) {
+            Element& last = speech.children.back();
+            const U32 prev = to_u32(last.text);
+            if (!prev.empty() && hiragana(prev.back()) && !ends_sentence(prev)) {
+                last.text += u8(b.text);
+                return;
+            }
+        }
+        speech.add("p", b.line).text = u8(b.text);
         return;
     }
     if (open_ == Open::explanation && !c.children.empty() && prose) {
@@ -2365,6 +2382,24 @@ void Classifier::proceedings() {
             (open_ == Open::opinions || open_ == Open::supplement)) {
             utterance(b, "question", after_mark(question.size()));
             continue;
+        }
+        // 「午前10時25分散会」 (set to the right at the end of an assembly's 会議録): when the
+        // sitting ended. Kept as a note; the time is the end of the meeting when 日時 gives none.
+        {
+            U32View u = t;
+            const bool bracketed_line = u.size() > 2 && (u.front() == U'（' || u.front() == U'(') && (u.back() == U'）' || u.back() == U')');
+            if (bracketed_line) u = trim(u.substr(1, u.size() - 2));
+            if (auto tm = parse_time(u, 0, true); tm && true) {
+                const U32View word = trim(u.substr(tm->second));
+                if (word == U"散会" || word == U"閉会" || word == U"延会" || word == U"閉議") {
+                    close_open();
+                    if (!closing_time_) closing_time_ = tm->first;
+                    Element e("note", b.line);
+                    e.text = u8(t);
+                    proc_.children.push_back(std::move(e));
+                    continue;
+                }
+            }
         }
         if (c0 == U'※' && t.size() > 1) {
             close_open();
