@@ -655,6 +655,8 @@ std::optional<Particular> Classifier::particular_start(const Block& b) const {
         {U"出席職員", PKind::group},         {U"オブザーバー", PKind::group},
         // An assembly's 会議録: 出席議員（８名）, 欠席議員（なし）, the executive and the staff.
         {U"出席議員", PKind::attendance},    {U"欠席議員", PKind::absentees},
+        {U"招集年月日", PKind::datetime},    {U"開会年月日", PKind::datetime},   {U"開議年月日", PKind::datetime},
+        {U"招集場所", PKind::venue},         {U"招集の場所", PKind::venue},
         {U"説明のため出席した者", PKind::group},  {U"説明のため出席した者の職氏名", PKind::group},
         {U"職務のため出席した者", PKind::group},  {U"職務のため出席した者の職氏名", PKind::group},
         {U"職務のため議場に出席した者", PKind::group}};
@@ -703,6 +705,17 @@ std::optional<Particular> Classifier::particular_start(const Block& b) const {
         return p;
     }
     return std::nullopt;
+}
+
+// 「○議長（田中一郎君）　…」「町長（中村正君）　…」: the form of an assembly's speaker turn — an
+// office or seat, the name with 君 in brackets, then a space — whoever it names.
+bool assembly_turn_form(U32View t) {
+    if (!t.empty() && is_circle(t[0])) t.remove_prefix(1);
+    const auto open = t.find(U'（');
+    if (open == U32View::npos || open < 1 || open > 12) return false;
+    const auto close = t.find(U'）', open);
+    return close != U32View::npos && close - open <= 14 && close - open >= 3 && t[close - 1] == U'君' &&
+           (close + 1 == t.size() || is_space(t[close + 1])) && t.substr(0, open).find_first_of(U"、。「」 　") == U32View::npos;
 }
 
 bool Classifier::starts_proceedings(const Block& b) const {
@@ -759,6 +772,8 @@ bool Classifier::particulars() {
         }
         if (particulars_.empty()) break;
         Particular& cur = particulars_.back();
+        // A speaker turn is never part of a particular: the proceedings start with it.
+        if (assembly_turn_form(b.text)) break;
         // A line no particular can take (a sentence after a value, a line of marks, a sentence
         // among names or handouts) does not end the particulars when a particular with a known
         // label follows it: 「２ 会場 オンライン開催」「本日の資料は後日公開する。」「３ 出席者 …」.
@@ -1251,6 +1266,12 @@ void Classifier::attendance_into(const Particular& p, std::size_t group_hint) {
                 }
             }
             if (!trim(cur_entry).empty()) entries.emplace_back(trim(cur_entry));
+        } else if (auto wide = t.find(U"　　"); entries.size() == 1 && wide != U32View::npos && wide > 0 &&
+                   title_score(t.substr(0, wide)) >= 3 && t.substr(0, wide).find_first_of(U" 　") == U32View::npos &&
+                   trim(t.substr(wide)).find(U"　　") == U32View::npos) {
+            // 「議会事務局長　　　中川　浩二」: a title set off from the name by a wide space, the
+            // name's own space single — one entry.
+            entries.assign(1, U32(t.substr(0, wide)) + U'　' + U32(trim(t.substr(wide))));
         } else if (entries.size() == 1 && t.find(U'　') != U32View::npos) {
             entries.clear();
             U32 curname;
@@ -1974,7 +1995,8 @@ bool Classifier::try_interjection(const Block& b) {
         container().children.push_back(std::move(e));
         return true;
     }
-    for (const char* p : {"（「{text}」の声あり）", "（「{text}」と呼ぶ者あり）", "（「{text}」との声あり）", "（「{text}」の声）"}) {
+    for (const char* p : {"（「{text}」の声あり）", "（「{text}」と呼ぶ者あり）", "（「{text}」との声あり）", "（「{text}」の声）",
+                          "〔「{text}」と呼ぶ者あり〕", "〔「{text}」の声あり〕", "〔「{text}」との声あり〕", "〔「{text}」の声〕"}) {
         for (const PatternMatch& m : w_.match_text(p, t)) {
             Element e("interjection", b.line);
             e.text = u8(m.value("text"));
