@@ -42,6 +42,11 @@ std::optional<model::DocumentKind> guess_kind(std::string_view text) {
         if (auto k = kind_of_word(line)) return k;
         if (auto sp = line.find_last_of(U" 　"); sp != U32View::npos)
             if (auto k = kind_of_word(line.substr(sp + 1))) return k;
+        // 「…町議会定例会会議録」: the kind straight after a name ending in 会 (as the classifier reads it).
+        if (line.find_first_of(U" 　") == U32View::npos)
+            for (std::size_t n : {std::size_t(4), std::size_t(3)})
+                if (line.size() >= n + 3 && line[line.size() - n - 1] == U'会')
+                    if (auto k = kind_of_word(line.substr(line.size() - n))) return k;
         start = nl + 1;
     }
     return std::nullopt;

@@ -6,6 +6,7 @@
 
 #include "import/blocks.hpp"
 #include "import/datetime.hpp"
+#include "import/import.hpp"
 #include "import/people.hpp"
 #include "import/recognise.hpp"
 #include "import/source_lines.hpp"
@@ -362,4 +363,26 @@ TEST_CASE("people: attendee entries read with the template's pattern and scored"
     REQUIRE(proxy);
     CHECK(to_utf8(proxy->affiliation) == "若葉台市医師会");
     CHECK(to_utf8(proxy->proxy) == "中川 浩二（若葉台市医師会理事）");
+}
+
+TEST_CASE("kind: an assembly's title names its kind straight after the session (…定例会会議録)") {
+    using gijiroku::model::DocumentKind;
+    using gijiroku::import::guess_kind;
+    CHECK(guess_kind("令和６年第４回桜川町議会定例会会議録\n") == DocumentKind::proceedings);
+    CHECK(guess_kind("令和７年第１回若葉台市議会臨時会会議録\n") == DocumentKind::proceedings);
+    CHECK(guess_kind("総務常任委員会会議録\n") == DocumentKind::proceedings);
+    CHECK(guess_kind("第３回 教育データ有識者会議 議事録\n") == DocumentKind::record);
+    // A word that merely ends in 会議録 after no 会 is not read as the kind.
+    CHECK(guess_kind("令和６年度市民会議録画について\n") == std::nullopt);
+}
+
+TEST_CASE("datetime: an assembly's 開議 after the start and 散会 after the end") {
+    using namespace gijiroku::import;
+    auto mt = parse_meeting_time(U"令和６年12月10日（火）午前10時00分開議");
+    REQUIRE(mt);
+    CHECK(mt->start->iso() == "10:00");
+    CHECK(mt->date.weekday == "火");
+    mt = parse_meeting_time(U"令和６年12月10日（火）午前10時から午前11時30分散会");
+    REQUIRE(mt);
+    CHECK(mt->end->iso() == "11:30");
 }
