@@ -55,6 +55,8 @@ std::vector<Text> texts() {
         {"pdftotext/tokyo", data("pdftotext/tokyo-2025-03-25.txt"), "tokyo-gijiyoshi"},
         {"pdftotext/mext", data("pdftotext/mext-council-2025-06-12.txt"), "ministry-gijiroku"},
         {"pdftotext/city", data("pdftotext/city-kaigiroku-2024-11-20.txt"), "city-kaigiroku"},
+        {"assembly-town.txt", data("assembly-town.txt"), "city-kaigiroku"},
+        {"assembly-shigikai.txt", data("assembly-shigikai.txt"), "city-kaigiroku"},
     };
 }
 
