@@ -718,6 +718,33 @@ bool assembly_turn_form(U32View t) {
            (close + 1 == t.size() || is_space(t[close + 1])) && t.substr(0, open).find_first_of(U"、。「」 　") == U32View::npos;
 }
 
+// 「午前10時00分開議」「午前10時25分散会」「（散会　午前10時25分）」: the line that records when an
+// assembly's sitting opened or ended. `closing` tells which; the time goes to `at`.
+bool sitting_time_line(U32View t, Clock& at, bool& closing) {
+    if (t.size() > 2 && (t.front() == U'（' || t.front() == U'(') && (t.back() == U'）' || t.back() == U')'))
+        t = trim(t.substr(1, t.size() - 2));
+    static constexpr std::array<U32View, 6> words = {U"開議", U"開会", U"散会", U"閉会", U"延会", U"閉議"};
+    auto closing_word = [](U32View w) { return w == U"散会" || w == U"閉会" || w == U"延会" || w == U"閉議"; };
+    if (auto tm = parse_time(t, 0, true)) {
+        const U32View word = trim(t.substr(tm->second));
+        for (U32View w : words)
+            if (word == w) {
+                at = tm->first;
+                closing = closing_word(w);
+                return true;
+            }
+        return false;
+    }
+    for (U32View w : words)
+        if (starts_with(t, w) && t.size() > w.size() && is_space(t[w.size()]))
+            if (auto tm = parse_time(t, w.size(), true); tm && trim(t.substr(w.size() + tm->second)).empty()) {
+                at = tm->first;
+                closing = closing_word(w);
+                return true;
+            }
+    return false;
+}
+
 bool Classifier::starts_proceedings(const Block& b) const {
     const U32 heading = w_.expand("proceedings-heading", {});
     if (is_proceedings_heading(b.text, heading)) return true;
@@ -772,8 +799,11 @@ bool Classifier::particulars() {
         }
         if (particulars_.empty()) break;
         Particular& cur = particulars_.back();
-        // A speaker turn is never part of a particular: the proceedings start with it.
-        if (assembly_turn_form(b.text)) break;
+        // A speaker turn, or the time the sitting opened, is never part of a particular: the
+        // proceedings start with it.
+        Clock sitting;
+        bool sitting_closing = false;
+        if (assembly_turn_form(b.text) || sitting_time_line(b.text, sitting, sitting_closing)) break;
         // A line no particular can take (a sentence after a value, a line of marks, a sentence
         // among names or handouts) does not end the particulars when a particular with a known
         // label follows it: 「２ 会場 オンライン開催」「本日の資料は後日公開する。」「３ 出席者 …」.
@@ -2407,20 +2437,17 @@ void Classifier::proceedings() {
         }
         // 「午前10時25分散会」 (set to the right at the end of an assembly's 会議録): when the
         // sitting ended. Kept as a note; the time is the end of the meeting when 日時 gives none.
+        // 「午前10時00分開議」 before the first speech: a note too.
         {
-            U32View u = t;
-            const bool bracketed_line = u.size() > 2 && (u.front() == U'（' || u.front() == U'(') && (u.back() == U'）' || u.back() == U')');
-            if (bracketed_line) u = trim(u.substr(1, u.size() - 2));
-            if (auto tm = parse_time(u, 0, true); tm && true) {
-                const U32View word = trim(u.substr(tm->second));
-                if (word == U"散会" || word == U"閉会" || word == U"延会" || word == U"閉議") {
-                    close_open();
-                    if (!closing_time_) closing_time_ = tm->first;
-                    Element e("note", b.line);
-                    e.text = u8(t);
-                    proc_.children.push_back(std::move(e));
-                    continue;
-                }
+            Clock at;
+            bool closing = false;
+            if (sitting_time_line(t, at, closing)) {
+                close_open();
+                if (closing && !closing_time_) closing_time_ = at;
+                Element e("note", b.line);
+                e.text = u8(t);
+                proc_.children.push_back(std::move(e));
+                continue;
             }
         }
         if (c0 == U'※' && t.size() > 1) {

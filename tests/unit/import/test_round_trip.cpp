@@ -581,3 +581,18 @@ TEST_CASE("house styles: a city assembly's 臨時会 会議録 (○議長（氏�
                                       {"〕", "）"}});
     check_never_loses(text, "city-kaigiroku", {}, &expected);
 }
+
+TEST_CASE("house styles: an assembly's 開議 line before the first speech and 「（散会　午前…）」 at the end") {
+    const std::string text = replaced(read_file(data("assembly-town.txt")),
+                                      {{"\n議長（山田太郎君）　ただいまから", "\n　　　　　　　　　　午前10時00分開議\n議長（山田太郎君）　ただいまから"},
+                                       {"　　　　　　　　　　　　　　　　　　　　　　　　　　午前10時25分散会", "（散会　午前10時25分）"}});
+    const auto a = import_assembly(text);
+    INFO(a.xml);
+    CHECK(a.w601 == 0);
+    // Not the rest of the last agenda entry: a note before the first speech.
+    CHECK(a.xml.find("について午前") == std::string::npos);
+    CHECK(a.xml.find("<proceedings>\n    <note>午前10時00分開議</note>") != std::string::npos);
+    CHECK(a.xml.find("<note>（散会　午前10時25分）</note>") != std::string::npos);
+    CHECK(a.xml.find("<datetime date=\"2024-12-10\" weekday=\"火\" start=\"10:00\" end=\"10:25\"/>") != std::string::npos);
+    CHECK(a.speeches.size() == 7);
+}
