@@ -1277,25 +1277,36 @@ void Classifier::attendance_into(const Particular& p, std::size_t group_hint) {
         if (t.empty()) continue;
         seated.clear();
         std::vector<U32> entries = split_top_level(t, U"、，,");
-        if (entries.size() == 1 && t.back() == U'君') {
+        // The seat number at k (「１番」), its length or 0.
+        auto seat_at = [&](std::size_t k) -> std::size_t {
+            auto n = read_number(t, k);
+            return n && k + n->length < t.size() && t[k + n->length] == U'番' ? n->length + 1 : 0;
+        };
+        const bool seat_list = seat_at(0) > 0;
+        if (entries.size() == 1 && (t.back() == U'君' || seat_list)) {
             // An assembly's list: 「１番　山田　太郎　君　　２番　佐藤　花子　君」「町長　中村　正　君」 —
-            // each entry ends in 君, a member's begins with the seat number (…番).
+            // each entry ends in 君, a member's begins with the seat number (…番); without 君,
+            // 「１番　山田　太郎　　２番　佐藤　花子」, each seat number starts an entry.
             entries.clear();
             U32 cur_entry;
-            for (std::size_t k = 0; k < t.size(); ++k) {
-                if (t[k] == U'君' && (k + 1 == t.size() || is_space(t[k + 1]))) {
-                    U32View e = trim(cur_entry);
-                    if (auto n = read_number(e, 0); n && n->length < e.size() && e[n->length] == U'番') {
-                        e = trim(e.substr(n->length + 1));
-                        seated.insert(entries.size());
-                    }
-                    if (!e.empty()) entries.emplace_back(e);
-                    cur_entry.clear();
-                } else {
-                    cur_entry += t[k];
+            auto flush = [&] {
+                U32View e = trim(cur_entry);
+                if (auto n = read_number(e, 0); n && n->length < e.size() && e[n->length] == U'番') {
+                    e = trim(e.substr(n->length + 1));
+                    seated.insert(entries.size());
                 }
+                if (!e.empty()) entries.emplace_back(e);
+                cur_entry.clear();
+            };
+            for (std::size_t k = 0; k < t.size(); ++k) {
+                if (seat_list && k > 0 && is_space(t[k - 1]) && seat_at(k) && !trim(cur_entry).empty()) flush();
+                if (t[k] == U'君' && (k + 1 == t.size() || is_space(t[k + 1]))) {
+                    flush();
+                    continue;
+                }
+                cur_entry += t[k];
             }
-            if (!trim(cur_entry).empty()) entries.emplace_back(trim(cur_entry));
+            flush();
         } else if (auto wide = t.find(U"　　"); entries.size() == 1 && wide != U32View::npos && wide > 0 &&
                    title_score(t.substr(0, wide)) >= 3 && t.substr(0, wide).find_first_of(U" 　") == U32View::npos &&
                    trim(t.substr(wide)).find(U"　　") == U32View::npos) {

@@ -596,3 +596,16 @@ TEST_CASE("house styles: an assembly's 開議 line before the first speech and �
     CHECK(a.xml.find("<datetime date=\"2024-12-10\" weekday=\"火\" start=\"10:00\" end=\"10:25\"/>") != std::string::npos);
     CHECK(a.speeches.size() == 7);
 }
+
+TEST_CASE("house styles: an assembly's members listed by seat without 君") {
+    const std::string text = replaced(read_file(data("assembly-town.txt")),
+                                      {{"　　１番　山田　太郎　君　　２番　佐藤　花子　君", "　　１番　山田　太郎　　２番　佐藤　花子"},
+                                       {"　　３番　鈴木　一郎　君　　４番　高橋　次郎　君", "　　３番　鈴木　一郎　　４番　高橋　次郎"}});
+    const auto a = import_assembly(text);
+    INFO(a.xml);
+    CHECK(a.w601 == 0);
+    CHECK(a.people.size() == 5);
+    CHECK(a.people.at("山田太郎") == "山田　太郎||議長|議員|true");
+    CHECK(a.people.at("佐藤花子") == "佐藤　花子|||議員|true");
+    CHECK(a.people.at("高橋次郎") == "高橋　次郎|||議員|true");
+}
