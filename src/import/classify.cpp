@@ -803,7 +803,9 @@ bool Classifier::particulars() {
         // proceedings start with it.
         Clock sitting;
         bool sitting_closing = false;
-        if (assembly_turn_form(b.text) || sitting_time_line(b.text, sitting, sitting_closing)) break;
+        // (A turn says something: 「委員長（山田太郎君）　副委員長（…君）」 in a list says no sentence.)
+        if ((assembly_turn_form(b.text) && b.text.find(U'。') != U32::npos) || sitting_time_line(b.text, sitting, sitting_closing))
+            break;
         // A line no particular can take (a sentence after a value, a line of marks, a sentence
         // among names or handouts) does not end the particulars when a particular with a known
         // label follows it: 「２ 会場 オンライン開催」「本日の資料は後日公開する。」「３ 出席者 …」.
