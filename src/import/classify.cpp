@@ -1723,6 +1723,14 @@ std::optional<std::pair<std::string, U32>> Classifier::speech_turn(const Block& 
             // A listed member speaking in an office of the assembly (議長, 副議長, 委員長).
             Person* p = roster_.person(*id);
             if (!seat_number && p->role.empty() && p->title.empty()) roster_.set_role(*id, U32(office));
+            // (resolve() again: the note N604 when the template names them otherwise, 「○上田委員」.)
+            if (auto again = resolve(u.substr(0, close + 1), false); again && *again == *id)
+                return std::pair{*id, split_rest(u.substr(close + 1))};
+            const U32 printed = roster_.printed_speaker(*id);
+            note("N604", resolve_line_,
+                 "「" + u8(u.substr(0, close + 1)) + "」 is read as " + *id + ", whom the template names 「" + u8(printed) +
+                     "」: the rendered text will say that",
+                 "「" + u8(u.substr(0, close + 1)) + "」を " + *id + " と読みました。テンプレートでは「" + u8(printed) + "」と表記されます");
             return std::pair{*id, split_rest(u.substr(close + 1))};
         }
         if (seat_number) return std::nullopt;
