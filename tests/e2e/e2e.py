@@ -20,18 +20,14 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/driver.py
+from driver import check, run_test  # noqa: E402
+
 ARGS = None
 XHTML_NS = "{http://www.w3.org/1999/xhtml}"
 TEMPLATES = ["tokyo-gijiyoshi", "ministry-gijiroku", "city-kaigiroku"]
 
 
-class Failure(Exception):
-    pass
-
-
-def check(cond, message):
-    if not cond:
-        raise Failure(message)
 
 
 def run(cmd, *, stdin=None, env=None, timeout=300, cwd=None):
@@ -519,17 +515,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("test")
     ARGS = ap.parse_args()
-    fn = globals().get("test_" + ARGS.test)
-    if not fn:
-        print(f"no such test: {ARGS.test}", file=sys.stderr)
-        return 2
-    try:
-        fn()
-    except Failure as f:
-        print(f"FAIL {ARGS.test}: {f}", file=sys.stderr)
-        return 1
-    print(f"ok {ARGS.test}")
-    return 0
+    return run_test(ARGS.test, globals().get("test_" + ARGS.test))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/driver.py
+from driver import Failure, check, run_test  # noqa: E402
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_font  # noqa: E402
 
@@ -45,13 +48,6 @@ TEMPLATE_CASES = {
 }
 
 
-class Failure(Exception):
-    pass
-
-
-def check(cond, message):
-    if not cond:
-        raise Failure(message)
 
 
 def measured(cmd, *, stdin=None, timeout=600):
@@ -280,16 +276,7 @@ def main():
         fn = lambda: run_template_case(ARGS.test[len("template_"):])  # noqa: E731
     else:
         fn = globals().get("test_" + ARGS.test)
-    if not fn:
-        print(f"no such test: {ARGS.test}", file=sys.stderr)
-        return 2
-    try:
-        fn()
-    except Failure as f:
-        print(f"FAIL {ARGS.test}: {f}", file=sys.stderr)
-        return 1
-    print(f"ok {ARGS.test}")
-    return 0
+    return run_test(ARGS.test, fn)
 
 
 if __name__ == "__main__":

@@ -20,19 +20,15 @@ import sys
 import threading
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/driver.py
+from driver import Failure, check, run_test  # noqa: E402
+
 ARGS = None
 TEMPLATES = ["city-kaigiroku", "ministry-gijiroku", "tokyo-gijiyoshi"]
 SEED = "tokyo-2025-03-25.xml"
 EPOCH = "1742860800"  # 2025-03-25 00:00 UTC, the seed's meeting day
 
 
-class Failure(Exception):
-    pass
-
-
-def check(cond, message):
-    if not cond:
-        raise Failure(message)
 
 
 def clean_env(extra=None, drop=()):
@@ -934,17 +930,7 @@ def main():
         p.add_argument("--" + a, required=True)
     p.add_argument("test")
     ARGS = p.parse_args()
-    fn = globals().get("test_" + ARGS.test)
-    if not fn:
-        print(f"unknown test {ARGS.test}", file=sys.stderr)
-        return 2
-    try:
-        fn()
-    except Failure as e:
-        print(f"FAIL install.{ARGS.test}: {e}", file=sys.stderr)
-        return 1
-    print(f"ok install.{ARGS.test}")
-    return 0
+    return run_test(ARGS.test, globals().get("test_" + ARGS.test), "install." + ARGS.test)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,9 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))  # tests/driver.py
+from driver import check, run_test  # noqa: E402
+
 ARGS = None
 TEMPLATES = ["tokyo-gijiyoshi", "ministry-gijiroku", "city-kaigiroku"]
 NAMES = "names-2025-07-01"
@@ -37,13 +40,6 @@ NAMES_AS_WRITTEN = [KICHI + "田", "髙橋", "山" + SAKI_VS, KUZU_AJ1 + "西", 
 SELECTORS = re.compile("[\uFE00-\uFE0F\U000E0100-\U000E01EF]")
 
 
-class Failure(Exception):
-    pass
-
-
-def check(cond, message):
-    if not cond:
-        raise Failure(message)
 
 
 def run(cmd, *, env=None, timeout=300):
@@ -372,17 +368,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("test")
     ARGS = ap.parse_args()
-    fn = globals().get("test_" + ARGS.test)
-    if not fn:
-        print(f"no such test: {ARGS.test}", file=sys.stderr)
-        return 2
-    try:
-        fn()
-    except Failure as f:
-        print(f"FAIL names.{ARGS.test}: {f}", file=sys.stderr)
-        return 1
-    print(f"ok names.{ARGS.test}")
-    return 0
+    return run_test(ARGS.test, globals().get("test_" + ARGS.test), "names." + ARGS.test)
 
 
 if __name__ == "__main__":
